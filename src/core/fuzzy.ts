@@ -1,0 +1,81 @@
+// The near-miss safety net: a capitalized word one edit away from a dictionary word, inside a name whose other
+// words match exactly ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта"). Never for short words,
+// never for acronyms, and a surname alone only for a person already named on the page.
+import { Flag } from './dictionary/index-format.ts';
+import { child, type Matcher, type DocumentState, type Candidate } from './match.ts';
+
+const CYRILLIC = 'абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґәғқңөұүһ';
+const LATIN = 'abcdefghijklmnopqrstuvwxyzçğışöüéèêáíóúñäß';
+
+function* oneEdit(word: string): Generator<string> {
+  const alphabet = /[а-яёіїєґәғқңөұүһ]/.test(word) ? CYRILLIC : LATIN;
+  for (let i = 0; i < word.length; i++) yield word.slice(0, i) + word.slice(i + 1);
+  for (let i = 0; i + 1 < word.length; i++) yield word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  for (let i = 0; i <= word.length; i++)
+    for (const c of alphabet) {
+      yield word.slice(0, i) + c + word.slice(i);
+      if (i < word.length && c !== word[i]) yield word.slice(0, i) + c + word.slice(i + 1);
+    }
+}
+
+export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): Candidate[] {
+  const out: Candidate[] = [];
+  const { entries } = m.data;
+  doc.blocks.forEach((b, blockIndex) => {
+    const t = b.tokens;
+    const covered = new Uint8Array(t.count);
+    for (const c of b.candidates) for (let i = c.from; i <= c.to; i++) covered[i] = 1;
+    for (let i = 0; i < t.count; i++) {
+      if (covered[i] || t.kind[i] !== 0 || !t.upper[i] || t.key[i].length < 3) continue;
+      if (m.tokenId.has(t.key[i])) continue;
+      // only inside a name: a neighbouring word must itself be a dictionary word of some length
+      const next = i + 1 < t.count && t.kind[i + 1] === 0 && t.key[i + 1].length >= 4 ? m.tokenId.get(t.key[i + 1]) : undefined;
+      const prev = i > 0 && t.kind[i - 1] === 0 && t.key[i - 1].length >= 3 ? m.tokenId.get(t.key[i - 1]) : undefined;
+      if (next === undefined && prev === undefined) continue;
+      let best: Candidate | null = null;
+      const tried = new Set<string>();
+      for (const v of oneEdit(t.key[i])) {
+        if (tried.has(v)) continue;
+        tried.add(v);
+        const vt = m.tokenId.get(v);
+        if (vt === undefined) continue;
+        // the fuzzy word opens the phrase, or follows one exact word
+        const starts: [number, number][] = [[i, 0]];
+        if (prev !== undefined) { const p = child(m, 0, prev); if (p >= 0) starts.push([i - 1, p]); }
+        for (const [from, startNode] of starts) {
+          let node = child(m, startNode, vt);
+          for (let j = i; node >= 0 && j < t.count; ) {
+            const a = m.termFirst[node], z = m.termFirst[node + 1];
+            const words = j - from + 1;
+            const ok: number[] = [];
+            for (let k = a; k < z; k++) {
+              const e = m.termEntry[k];
+              const [ent, flags] = entries[e];
+              if (flags & (Flag.Exact | Flag.Ambiguous)) continue;
+              // one word alone, or a surname: only for what the page already names
+              if ((words < 2 || flags & Flag.Short) && !seen.has(ent)) continue;
+              if (words >= 2 && t.key[i].length < 6 && !seen.has(ent)) continue;
+              ok.push(e);
+            }
+            if (ok.length && new Set(ok.map((e) => entries[e][0])).size === 1 && (!best || j - from > best.to - best.from))
+              best = { block: blockIndex, from, to: j, entries: ok, approximate: true };
+            j++;
+            if (j >= t.count) break;
+            const nt = m.tokenId.get(t.key[j]);
+            node = nt === undefined ? -1 : child(m, node, nt);
+          }
+        }
+      }
+      const inside = (c: Candidate) => c.from <= best!.to && best!.from <= c.to;
+      // a longer near-miss replaces what it covers (a surname found alone inside the misspelt full name)
+      if (best && b.candidates.filter(inside).every((c) => c.from >= best!.from && c.to <= best!.to)) {
+        b.candidates = b.candidates.filter((c) => !inside(c));
+        b.candidates.push(best);
+        out.push(best);
+        for (let k = best.from; k <= best.to; k++) covered[k] = 1;
+        i = best.to;
+      }
+    }
+  });
+  return out;
+}

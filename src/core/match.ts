@@ -1,0 +1,211 @@
+// The runtime matcher: one walk over the token trie per token position, longest match first, then document-level
+// rules for surnames alone, ambiguous names and near-misses. Pure: no DOM, no extension API.
+import { tokenize, caseForm, type Tokens } from './tokenize.ts';
+import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/index-format.ts';
+import { TITLE_KEYS } from './titles.ts';
+import { nearMisses } from './fuzzy.ts';
+
+export interface Block { text: string; lang?: string }
+export interface ScanOptions { lang?: string; date?: string }
+export interface Mention {
+  block: number;
+  start: number;
+  end: number;
+  text: string;
+  entity: IndexEntity;
+  /** linked by a one-edit near-miss, not an exact form */
+  approximate?: boolean;
+}
+
+const CASELESS = new Set(['zh', 'ja', 'ko', 'th']);
+
+export interface Matcher {
+  data: IndexData;
+  tokenId: Map<string, number>;
+  firstEdge: Int32Array;
+  edgeTok: Int32Array;
+  termFirst: Int32Array;
+  termEntry: Int32Array;
+}
+
+export function createMatcher(data: IndexData): Matcher {
+  const tokens = data.tokens ? data.tokens.split('\n') : [];
+  const tokenId = new Map<string, number>();
+  for (let i = 0; i < tokens.length; i++) tokenId.set(tokens[i], i);
+  return {
+    data, tokenId,
+    firstEdge: Int32Array.from(data.firstEdge), edgeTok: Int32Array.from(data.edgeTok),
+    termFirst: Int32Array.from(data.termFirst), termEntry: Int32Array.from(data.termEntry),
+  };
+}
+
+/** child of `node` along token id `tok`, or -1 */
+export function child(m: Matcher, node: number, tok: number): number {
+  let lo = m.firstEdge[node], hi = m.firstEdge[node + 1] - 1;
+  const e = m.edgeTok;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = e[mid];
+    if (v === tok) return mid + 1;
+    if (v < tok) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A candidate span: tokens [from, to] of one block with the dictionary entries that accept it. */
+interface Candidate { block: number; from: number; to: number; entries: number[]; approximate?: boolean }
+
+interface BlockScan { text: string; lang: string; tokens: Tokens; candidates: Candidate[] }
+
+function exactOf(text: string, t: Tokens, from: number, to: number): string {
+  const parts: string[] = [];
+  for (let i = from; i <= to; i++) parts.push(caseForm(text.slice(t.start[i], t.end[i])));
+  return parts.join(' ');
+}
+
+const isNameLike = (t: Tokens, i: number) => i >= 0 && i < t.count && t.kind[i] === 0 && t.upper[i] === 1;
+
+/** Checks an entry can stand on this span by itself (case, exact form, local context of ambiguous names). */
+function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: number): boolean {
+  const [, flags, exact] = m.data.entries[entry];
+  const t = b.tokens;
+  if (flags & Flag.Capital && !CASELESS.has(b.lang) && t.kind[from] === 0 && !t.upper[from]) return false;
+  if (flags & (Flag.Exact | Flag.Ambiguous) && exact !== undefined && exactOf(b.text, t, from, to) !== exact) return false;
+  if (flags & Flag.Ambiguous) {
+    // "Michael Jordan", "Chad Smith", "Georgia Tech": a capitalized word glued to the name makes it something else
+    if (isNameLike(t, from - 1) && !t.sentenceStart[from] && !TITLE_KEYS.has(t.key[from - 1])) return false;
+    if (isNameLike(t, to + 1) && !TITLE_KEYS.has(t.key[to + 1]) && t.start[to + 1] - t.end[to] <= 1) return false;
+    // "Того же мнения…": a sentence-initial common word in a language with case is read as the word
+    if (t.sentenceStart[from] && (b.lang === 'ru' || b.lang === 'uk' || b.lang === 'kk')) return false;
+  }
+  return true;
+}
+
+function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): void {
+  const t = b.tokens;
+  const { tokenId, termFirst, termEntry } = m;
+  for (let i = 0; i < t.count; ) {
+    if (t.kind[i] === 1) { i++; continue; }
+    let node = 0;
+    let best: Candidate | null = null;
+    for (let j = i; j < t.count; j++) {
+      const tok = tokenId.get(t.key[j]);
+      if (tok === undefined) break;
+      node = child(m, node, tok);
+      if (node < 0) break;
+      const a = termFirst[node], z = termFirst[node + 1];
+      if (a === z) continue;
+      // a match must end on a word boundary: "U.S" inside "U.S.A" is not "U.S"
+      const entries: number[] = [];
+      for (let k = a; k < z; k++) if (entryFits(m, b, i, j, termEntry[k])) entries.push(termEntry[k]);
+      if (entries.length) best = { block: blockIndex, from: i, to: j, entries };
+    }
+    if (best) { b.candidates.push(best); i = best.to + 1; } else i++;
+  }
+}
+
+export interface DocumentState { blocks: BlockScan[]; options: ScanOptions }
+
+export function startDocument(options: ScanOptions = {}): DocumentState {
+  return { blocks: [], options };
+}
+
+/** Scans more blocks of one document (the page grows); returns their indices. */
+export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): number[] {
+  const added: number[] = [];
+  for (const blk of blocks) {
+    const b: BlockScan = { text: blk.text, lang: blk.lang ?? doc.options.lang ?? 'en', tokens: tokenize(blk.text), candidates: [] };
+    const index = doc.blocks.push(b) - 1;
+    scanBlock(m, b, index);
+    added.push(index);
+  }
+  return added;
+}
+
+/** entities named on their own (not by a surname alone) somewhere in these candidates */
+function firmEntities(m: Matcher, all: Candidate[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of all) {
+    const ents = new Set(c.entries.filter((e) => !(m.data.entries[e][1] & Flag.Short)).map((e) => m.data.entries[e][0]));
+    if (ents.size === 1) out.add([...ents][0]);
+  }
+  return out;
+}
+
+function holdsOfficeAt(e: IndexEntity, day: number): boolean {
+  const o = e.offices;
+  if (!o) return false;
+  for (let i = 0; i < o.length; i += 2) if (o[i] <= day && (o[i + 1] === 0 || day <= o[i + 1])) return true;
+  return false;
+}
+
+/** Decides every candidate of the document: which entity each names, and which are dropped. */
+export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
+  const { entries, entities } = m.data;
+  const day = dayNumber(doc.options.date ?? new Date().toISOString().slice(0, 10));
+  // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта")
+  nearMisses(m, doc, firmEntities(m, doc.blocks.flatMap((b) => b.candidates)));
+  const all = doc.blocks.flatMap((b) => b.candidates).sort((a, b) => a.block - b.block || a.from - b.from);
+  // 1. names that stand by themselves; count entities to settle names shared by two of them
+  const seen = new Map<number, number>();
+  const firm = new Map<Candidate, number>();
+  let firmCount = 0;
+  for (const c of all) {
+    const own = c.entries.filter((e) => !(entries[e][1] & Flag.Short));
+    const ents = [...new Set(own.map((e) => entries[e][0]))];
+    if (ents.length === 1) {
+      firm.set(c, ents[0]);
+      seen.set(ents[0], (seen.get(ents[0]) ?? 0) + 1);
+      if (!own.every((e) => entries[e][1] & Flag.Ambiguous)) firmCount++;
+    }
+  }
+  for (const c of all) {
+    if (firm.has(c)) continue;
+    const own = c.entries.filter((e) => !(entries[e][1] & Flag.Short));
+    const ents = [...new Set(own.map((e) => entries[e][0]))];
+    if (ents.length > 1) {
+      const known = ents.filter((e) => seen.has(e));
+      if (known.length === 1) firm.set(c, known[0]);
+    }
+  }
+  // 2. surnames alone: the person named in full on the page, else a title before it, else a distinctive office holder
+  const out: Mention[] = [];
+  for (const c of all) {
+    let entity = firm.get(c);
+    if (entity === undefined) {
+      const shorts = c.entries.filter((e) => entries[e][1] & Flag.Short);
+      const ents = [...new Set(shorts.map((e) => entries[e][0]))];
+      const named = ents.filter((e) => seen.has(e));
+      if (named.length === 1) entity = named[0];
+      else if (named.length > 1) entity = named.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
+      else {
+        const t = doc.blocks[c.block].tokens;
+        const titled = c.from > 0 && TITLE_KEYS.has(t.key[c.from - 1]);
+        const inOffice = ents.filter((e) => holdsOfficeAt(entities[e], day));
+        if (titled && (inOffice.length === 1 || ents.length === 1)) entity = inOffice[0] ?? ents[0];
+        else {
+          const distinct = shorts.filter((e) => entries[e][1] & Flag.Distinctive).map((e) => entries[e][0]);
+          if (ents.length === 1 && distinct.length && inOffice.length === 1) entity = inOffice[0];
+        }
+      }
+    }
+    if (entity === undefined) continue;
+    const own = c.entries.filter((e) => entries[e][0] === entity);
+    // an ambiguous name needs the page to be about diplomacy: some other entity named unambiguously
+    if (own.length && own.every((e) => entries[e][1] & Flag.Ambiguous) && firmCount === 0) continue;
+    const b = doc.blocks[c.block];
+    const start = b.tokens.start[c.from], end = b.tokens.end[c.to];
+    out.push({ block: c.block, start, end, text: b.text.slice(start, end), entity: entities[entity], ...(c.approximate ? { approximate: true } : {}) });
+  }
+  out.sort((a, b) => a.block - b.block || a.start - b.start);
+  return out;
+}
+
+/** One-shot scan of a whole text. */
+export function scanText(m: Matcher, text: string, options: ScanOptions = {}): Mention[] {
+  const doc = startDocument(options);
+  addBlocks(m, doc, [{ text, lang: options.lang }]);
+  return resolveDocument(m, doc);
+}
+
+export type { Candidate, BlockScan };
