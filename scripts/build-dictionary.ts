@@ -11,6 +11,7 @@ import * as uk from './lib/inflect/uk.ts';
 import * as kk from './lib/inflect/kk.ts';
 import { germanForms } from './lib/inflect/latin.ts';
 import { compileIndex, type FormSpec } from '../src/core/dictionary/compile.ts';
+import { packIndex } from '../src/core/dictionary/pack.ts';
 import { Flag, dayNumber, type IndexEntity } from '../src/core/dictionary/index-format.ts';
 import { wordKey, phraseKeys } from '../src/core/tokenize.ts';
 import type { EntitySource, PersonSource } from '../src/core/dictionary/schema.ts';
@@ -165,7 +166,7 @@ export async function buildDictionary() {
   index.places = placeIndex(entities);
   const facts = buildFacts(entities, meetings);
   mkdirSync(OUT, { recursive: true });
-  const indexJson = JSON.stringify(index);
+  const indexJson = JSON.stringify(packIndex(index));
   const factsJson = JSON.stringify(facts);
   writeFileSync(OUT + 'index.json', indexJson);
   writeFileSync(OUT + 'facts.json', factsJson);

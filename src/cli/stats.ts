@@ -1,6 +1,6 @@
 // `diplolens dict stats`: what the bundled dictionary holds (the JSON shape is a contract, see issue 4).
 import type { FactsStore } from '../core/dictionary/facts.ts';
-import type { IndexData } from '../core/dictionary/index-format.ts';
+import type { PackedIndex } from '../core/dictionary/pack.ts';
 
 export interface DictStats {
   entities: { person: number; organization: number; treaty: number; country: number };
@@ -11,7 +11,7 @@ export interface DictStats {
   asOf: string;
 }
 
-export function dictStats(store: FactsStore, index: IndexData): DictStats {
+export function dictStats(store: FactsStore, index: PackedIndex): DictStats {
   const entities = { person: 0, organization: 0, treaty: 0, country: 0 };
   const languages: Record<string, number> = {};
   let aliases = 0, sourced = 0;
@@ -27,7 +27,7 @@ export function dictStats(store: FactsStore, index: IndexData): DictStats {
     for (const list of Object.values(e.abbr ?? {})) aliases += list?.length ?? 0;
   }
   // a form is one phrase the matcher recognizes: one terminal entry in the trie
-  const forms = index.termEntry.length;
+  const forms = index.sizes.terms;
   return { entities, aliases, forms, languages, sourced: all.length ? sourced / all.length : 0, asOf: store.asOf };
 }
 

@@ -3,6 +3,7 @@
 import { tokenize, caseForm, type Tokens } from './tokenize.ts';
 import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/index-format.ts';
 import { TITLE_KEYS } from './titles.ts';
+import { unpackIndex, type PackedIndex } from './dictionary/pack.ts';
 import { nearMisses } from './fuzzy.ts';
 
 export interface Block { text: string; lang?: string }
@@ -20,7 +21,7 @@ export interface Mention {
 const CASELESS = new Set(['zh', 'ja', 'ko', 'th']);
 
 export interface Matcher {
-  data: IndexData;
+  data: Pick<IndexData, 'entities' | 'entries' | 'places'>;
   tokenId: Map<string, number>;
   firstEdge: Int32Array;
   edgeTok: Int32Array;
@@ -28,7 +29,9 @@ export interface Matcher {
   termEntry: Int32Array;
 }
 
-export function createMatcher(data: IndexData): Matcher {
+/** A matcher over a compiled index, plain (IndexData) or packed as shipped (PackedIndex). */
+export function createMatcher(index: IndexData | PackedIndex): Matcher {
+  const data = index.v === 2 ? unpackIndex(index) : index;
   const tokens = data.tokens ? data.tokens.split('\n') : [];
   const tokenId = new Map<string, number>();
   for (let i = 0; i < tokens.length; i++) tokenId.set(tokens[i], i);

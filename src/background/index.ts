@@ -1,0 +1,30 @@
+// The service worker: owns the facts and the settings, answers the content script and the popup.
+// It makes no network request; messages from anything but our own extension are ignored.
+import browser from 'webextension-polyfill';
+import { parseRequest } from '../shared/messages.ts';
+import { getFacts } from './facts.ts';
+import { buildCard } from '../core/cards.ts';
+import { search } from './search.ts';
+import { loadSettings, saveSettings } from '../shared/settings.ts';
+
+browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
+  if (sender.id !== browser.runtime.id) return;
+  const req = parseRequest(msg);
+  if (!req) return;
+  switch (req.type) {
+    case 'diplolens:card':
+      return Promise.resolve(buildCard(getFacts(), req.id, { lang: req.lang, date: req.date }));
+    case 'diplolens:search':
+      return Promise.resolve(search(getFacts(), req.query, req.lang));
+    case 'diplolens:site':
+      return (async () => {
+        const s = await loadSettings();
+        if (req.enabled !== undefined) {
+          const disabled = new Set(s.disabledSites);
+          if (req.enabled) disabled.delete(req.host); else disabled.add(req.host);
+          await saveSettings({ disabledSites: [...disabled] });
+        }
+        return { host: req.host, enabled: !(await loadSettings()).disabledSites.includes(req.host) };
+      })();
+  }
+});

@@ -1,0 +1,88 @@
+// Collects the page's visible text per block (paragraph, heading, list item, cell), so that a name split across
+// inline elements (<a>, <b>, <span>) is one string, and remembers which text node each offset came from.
+export interface TextBlock {
+  text: string;
+  lang: string | null;
+  nodes: Text[];
+  /** offset in `text` where each node starts */
+  offsets: number[];
+  element: Element;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'CODE', 'PRE', 'KBD', 'SAMP', 'VIDEO', 'AUDIO', 'HEAD', 'MATH']);
+const BLOCK = new Set(['P', 'DIV', 'LI', 'TD', 'TH', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'DD', 'DT', 'FIGCAPTION', 'BODY', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'CAPTION', 'SUMMARY', 'DETAILS', 'UL', 'OL', 'TABLE', 'TR', 'FORM', 'FIELDSET', 'LEGEND', 'ADDRESS', 'DL', 'HGROUP', 'TITLE']);
+// code editors and rich-text editors that do not always say contenteditable on the element itself
+const EDITOR = /(^|\s)(CodeMirror|cm-editor|monaco-editor|ace_editor|ProseMirror|ql-editor)(\s|$)/;
+
+export const OWN_UI = 'diplolens-ui';
+
+function skipElement(el: Element): boolean {
+  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  if (el.localName === OWN_UI || el.id.startsWith('diplolens')) return true;
+  if ((el as HTMLElement).isContentEditable) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce !== 'false') return true;
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+  const cls = el.getAttribute('class');
+  return !!cls && EDITOR.test(cls);
+}
+
+function langOf(el: Element): string | null {
+  const l = el.closest('[lang]')?.getAttribute('lang');
+  return l ? l.slice(0, 2).toLowerCase() : null;
+}
+
+/** Blocks of visible text under `root` (a document, element or shadow root), in document order. */
+export function collectBlocks(root: Node): TextBlock[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.nodeType === 1 && skipElement(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const blocks: TextBlock[] = [];
+  let current: TextBlock | null = null;
+  const blockOf = (node: Node): Element => {
+    let el = node.parentElement;
+    while (el && !BLOCK.has(el.tagName.toUpperCase()) && el.parentElement) el = el.parentElement;
+    return el ?? doc.documentElement;
+  };
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (n.nodeType === 1) {
+      if ((n as Element).tagName === 'BR' && current) current.text += '\n';
+      continue;
+    }
+    const t = n as Text;
+    const value = t.data;
+    if (!value) continue;
+    const block = blockOf(t);
+    if (!current || current.element !== block) {
+      if (!/\S/.test(value)) continue;
+      current = { text: '', lang: langOf(block), nodes: [], offsets: [], element: block };
+      blocks.push(current);
+    }
+    current.offsets.push(current.text.length);
+    current.nodes.push(t);
+    current.text += value;
+  }
+  return blocks.filter((b) => /[\p{L}]/u.test(b.text));
+}
+
+/** The text node and offset where `offset` of a block falls. */
+export function locate(block: TextBlock, offset: number, preferEnd = false): [Text, number] {
+  const { offsets, nodes } = block;
+  let lo = 0, hi = offsets.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsets[mid] < offset || (!preferEnd && offsets[mid] === offset)) lo = mid; else hi = mid - 1;
+  }
+  return [nodes[lo], Math.min(offset - offsets[lo], nodes[lo].data.length)];
+}
+
+/** A DOM range over block text [start, end): it may span several text nodes. */
+export function rangeOf(block: TextBlock, start: number, end: number): Range {
+  const range = block.element.ownerDocument!.createRange();
+  const [sn, so] = locate(block, start);
+  const [en, eo] = locate(block, end, true);
+  range.setStart(sn, so);
+  range.setEnd(en, eo);
+  return range;
+}

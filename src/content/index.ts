@@ -1,0 +1,84 @@
+// The content script: reads the page, highlights what it finds, answers the popup. Does nothing at all on a
+// site the user switched off. Page text never leaves the tab except to our own service worker.
+import browser from 'webextension-polyfill';
+import indexText from '../../build/index.json?raw';
+import './highlight.css';
+import { createMatcher } from '../core/match.ts';
+import { parseRequest } from '../shared/messages.ts';
+import { loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings.ts';
+import type { Card } from '../core/cards.ts';
+import { createHighlighter } from './highlight.ts';
+import { createTooltip } from './tooltip.tsx';
+import { createPage, type Page, type PageMention } from './page.ts';
+import { watchHover } from './hover.ts';
+import { watchMutations } from './mutations.ts';
+import { pageDate } from './page-date.ts';
+import { detectLang } from '../core/language.ts';
+
+async function main() {
+  let settings: Settings = await loadSettings();
+  const host = location.hostname;
+  let page: Page | null = null;
+  let stopHover: (() => void) | null = null;
+  let stopMutations: (() => void) | null = null;
+  const highlighter = createHighlighter();
+  const tooltip = createTooltip(document);
+  const lang = (document.documentElement.lang || '').slice(0, 2).toLowerCase() || detectLang(document.body?.innerText?.slice(0, 3000) ?? '') || 'en';
+  const date = pageDate(document);
+  const cardDate = date ?? new Date().toISOString().slice(0, 10);
+
+  const openCard = async (m: PageMention) => {
+    const card = (await browser.runtime.sendMessage({ type: 'diplolens:card', id: m.mention.entity.id, lang: m.block.lang ?? lang, date: cardDate })) as Card | null;
+    if (card && m.range.getClientRects().length) tooltip.show(m.range, card, m.block.lang ?? lang);
+  };
+
+  const start = () => {
+    if (page) return;
+    const matcher = createMatcher(JSON.parse(indexText));
+    page = createPage(matcher, document, highlighter, { lang, date, enabledTypes: () => settings.types });
+    page.start();
+    stopHover = watchHover(document, page, tooltip, openCard, () => settings.tooltipDelay);
+    stopMutations = watchMutations(document, page);
+    highlighter.setVisible(settings.highlights);
+  };
+  const stop = () => {
+    stopHover?.();
+    stopMutations?.();
+    tooltip.hide();
+    page?.clear();
+    page = null;
+  };
+
+  browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
+    // only our own extension talks to us
+    if (sender.id !== browser.runtime.id) return;
+    const req = parseRequest(msg);
+    if (!req) return;
+    if (req.type === 'diplolens:summary') {
+      if (!page) return Promise.resolve({ url: location.href, title: document.title, lang, date, mentions: [], meetings: [], disabled: true });
+      return page.idle().then(() => page!.summary());
+    }
+    if (req.type === 'diplolens:reveal' && page) {
+      const m = page.mentions().find((x) => x.mention.entity.id === req.id);
+      if (!m) return Promise.resolve(false);
+      const el = m.range.startContainer.parentElement;
+      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      highlighter.flash(m.range);
+      return Promise.resolve(true);
+    }
+  });
+
+  onSettingsChanged((s) => {
+    const wasOn = siteEnabled(settings, host);
+    const typesChanged = JSON.stringify(s.types) !== JSON.stringify(settings.types);
+    settings = s;
+    if (siteEnabled(s, host) && !wasOn) start();
+    else if (!siteEnabled(s, host) && wasOn) stop();
+    else if (page && typesChanged) page.rescan();
+    highlighter.setVisible(s.highlights);
+  });
+
+  if (siteEnabled(settings, host)) start();
+}
+
+main().catch((err) => console.debug('DiploLens: not started', err));
