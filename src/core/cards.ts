@@ -61,7 +61,8 @@ function positionText(facts: Facts, p: Position, lang: string): string {
   const t = T[uiLang(lang)];
   const where = facts.get(p.of);
   const title = p.title?.[lang as 'en'] ?? p.title?.[uiLang(lang)] ?? t[p.role] ?? p.role;
-  const of = where ? label(where, lang) : '';
+  // an organization by its acronym where it has one: "председатель ОБСЕ", not the full name
+  const of = !where ? '' : where.abbr?.[lang as 'en']?.[0] ?? where.abbr?.[uiLang(lang)]?.[0] ?? label(where, lang);
   const when = span(p, t);
   return `${p.acting ? t.acting + ' ' : ''}${title}${of && !title.includes(of) ? (t.of ? ` ${t.of} ` : ', ') + of : ''}${when ? ` (${when})` : ''}`;
 }
@@ -133,12 +134,14 @@ function meetingSubjects(facts: Facts, e: EntitySource): Set<string> {
   return ids;
 }
 
-export function relatedMeetings(facts: Facts, e: EntitySource, lang: string, extra: MeetingFact[] = [], limit = 5): CardMeeting[] {
+/** The latest meetings, with those of the page's own date first (the meeting the reader is reading about). */
+export function relatedMeetings(facts: Facts, e: EntitySource, lang: string, extra: MeetingFact[] = [], limit = 5, pageDate?: string): CardMeeting[] {
   const subjects = meetingSubjects(facts, e);
   const all = [...extra, ...[...subjects].flatMap((id) => facts.meetingsOf(id))];
+  const first = (m: MeetingFact) => (m.date === pageDate ? 0 : 1);
   const seen = new Set<string>();
   const out: CardMeeting[] = [];
-  for (const m of all.sort((a, b) => b.date.localeCompare(a.date))) {
+  for (const m of all.sort((a, b) => first(a) - first(b) || b.date.localeCompare(a.date))) {
     if (!m.participants.some((p) => subjects.has(p))) continue;
     const key = [...m.participants].sort().join('|') + m.date;
     if (seen.has(key)) continue;
@@ -174,7 +177,7 @@ export function buildCard(facts: Facts, id: string, opts: { lang: string; date: 
     typeLabel: t[e.type],
     description: e.desc[lang as 'en'] ?? e.desc[uiLang(lang)] ?? e.desc.en!,
     facts: factsList,
-    meetings: relatedMeetings(facts, e, lang, opts.meetings),
+    meetings: relatedMeetings(facts, e, lang, opts.meetings, 5, date),
     sources: e.sources,
     asOf: e.asOf,
     ...(e.wikidata ? { wikidata: e.wikidata } : {}),
