@@ -1,7 +1,7 @@
 // Kazakh forms: a stem plus the case endings it allows. Endings follow vowel harmony (back/front) and the last sound
 // (vowel, sonorant, voiced, voiceless); a word ending in the 3rd-person possessive (-ы/-і after a consonant in a
 // compound name: "Ұйымы", "Республикасы") takes the n-forms ("Ұйымының", "Ұйымына", "Ұйымында").
-const BACK = /[аоұы]/;
+const BACK = /[аоұыяю]/;
 const FRONT = /[әөүіеи]/;
 const VOWEL = /[аәеиоөұүыіэюяу]$/;
 
@@ -28,7 +28,7 @@ function endings(word: string, possessive: boolean): string[] {
   const dat = voiceless ? pick('қа', 'ке') : pick('ға', 'ге');
   const loc = voiceless ? pick('та', 'те') : pick('да', 'де');
   const abl = voiceless ? pick('тан', 'тен') : nasal ? pick('нан', 'нен') : pick('дан', 'ден');
-  const ins = sonorant ? 'мен' : nasal || /[жз]/.test(last) ? 'бен' : 'пен';
+  const ins = sonorant || nasal ? 'мен' : /[жз]/.test(last) ? 'бен' : 'пен';
   const acc = vowel ? pick('ны', 'ні') : voiceless ? pick('ты', 'ті') : pick('ды', 'ді');
   const attr = loc + pick('ғы', 'гі');
   return [gen, dat, loc, abl, ins, acc, attr];
