@@ -22,6 +22,18 @@ const OUT = new URL('../build/', import.meta.url).pathname;
 const KEY_ROLES = new Set(['head-of-state', 'head-of-government', 'foreign-minister', 'secretary-general', 'director-general', 'high-representative', 'chair', 'president', 'spokesperson', 'vice-president']);
 const COUNTRY_LANGS = ['fr', 'de', 'es', 'tr', 'zh', 'it', 'pt', 'pl', 'ja', 'ar'] as const;
 
+/** Chinese names in Traditional script too (Taiwan, Hong Kong and overseas press) */
+function traditionalChinese(entities: EntitySource[]): void {
+  const OpenCC = require('opencc-js');
+  const toTw = OpenCC.Converter({ from: 'cn', to: 'tw' });
+  const toHk = OpenCC.Converter({ from: 'cn', to: 'hk' });
+  for (const e of entities) for (const field of ['names', 'abbr', ...(e.type === 'person' ? ['short'] : [])] as const) {
+    const map = (e as any)[field] as Record<string, string[]> | undefined;
+    if (!map?.zh) continue;
+    map.zh = [...new Set(map.zh.flatMap((n) => [n, toTw(n), toHk(n)]))];
+  }
+}
+
 function countryNamesFromCldr(entities: EntitySource[]): void {
   const countries = require('i18n-iso-countries');
   for (const l of COUNTRY_LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
@@ -66,17 +78,30 @@ function phraseForms(lang: string, phrase: string): string[] {
 }
 
 const startsUpper = (s: string) => /^\p{Lu}/u.test(s);
+const CYRILLIC_LANGS = new Set(['ru', 'uk', 'kk']);
 
 export async function buildForms(entities: EntitySource[]): Promise<{ forms: FormSpec[]; stats: { aliases: number } }> {
   const forms: FormSpec[] = [];
   let aliases = 0;
-  const push = (entity: number, phrase: string, flags: number) => forms.push({ entity, phrase, flags: flags | (startsUpper(phrase) ? Flag.Capital : 0) });
+  const push = (entity: number, phrase: string, flags: number, lang = 'en') => {
+    const e = entities[entity];
+    const cyrillic = CYRILLIC_LANGS.has(lang);
+    const words = phrase.split(/\s+/).length;
+    // Cyrillic news writes long names and multiword names in lower case too ("минских соглашений", "росії");
+    // other languages only multiword names of three words or more ("the five-point consensus")
+    const loose = !(flags & Flag.Ambiguous) && e.type !== 'person' &&
+      ((cyrillic && (words >= 2 || (e.type === 'country' && phrase.length >= 5))) || phraseKeys(phrase).length >= 3);
+    forms.push({ entity, phrase, flags: flags | (startsUpper(phrase) && !loose ? Flag.Capital : 0) });
+  };
   // surnames shared by several people are never distinctive
   const surnameOwners = new Map<string, Set<string>>();
   const surnamesOf = (e: PersonSource, lang: string) => e.short?.[lang as 'en'] ?? (['zh', 'ja'].includes(lang) ? [] : (e.names[lang as 'en'] ?? []).filter((n) => n.includes(' ')).map(lastWord));
   for (const e of entities) if (e.type === 'person') for (const lang of Object.keys(e.names)) for (const s of surnamesOf(e, lang))
     (surnameOwners.get(wordKey(s)) ?? surnameOwners.set(wordKey(s), new Set()).get(wordKey(s))!).add(e.id);
 
+  // a surname that is also somebody's first name ("Hassan") never stands alone on the strength of an office
+  const givenNames = new Set<string>();
+  for (const e of entities) if (e.type === 'person') for (const list of Object.values(e.names)) for (const n of list ?? []) if (n.includes(' ')) givenNames.add(wordKey(n.split(/\s+/)[0]));
   for (const [i, e] of entities.entries()) {
     const ambiguous = new Set(Object.values(e.ambiguous ?? {}).flat());
     for (const [lang, names] of Object.entries(e.names)) {
@@ -84,7 +109,7 @@ export async function buildForms(entities: EntitySource[]): Promise<{ forms: For
         aliases++;
         const flags = ambiguous.has(name) ? Flag.Ambiguous | Flag.Exact : 0;
         const all = e.type === 'person' ? await personForms(e, lang, name) : phraseForms(lang, name);
-        for (const f of all) push(i, f, flags);
+        for (const f of all) push(i, f, flags, lang);
       }
     }
     for (const [lang, list] of Object.entries(e.abbr ?? {})) for (const a of list ?? []) {
@@ -97,7 +122,7 @@ export async function buildForms(entities: EntitySource[]): Promise<{ forms: For
     for (const lang of Object.keys(e.names)) {
       for (const s of new Set(surnamesOf(e, lang))) {
         if (s.length < 2) continue;
-        const distinct = (surnameOwners.get(wordKey(s))?.size ?? 0) === 1 && s.length >= 5 ? Flag.Distinctive : 0;
+        const distinct = (surnameOwners.get(wordKey(s))?.size ?? 0) === 1 && s.length >= 5 && !givenNames.has(wordKey(s)) ? Flag.Distinctive : 0;
         for (const f of await surnameForms(e, lang, s)) push(i, f, Flag.Short | distinct);
         // "С. Лавров", "S. Lavrov": an initial of the first given name with the surname
         if (!['zh', 'ja', 'ar'].includes(lang)) for (const name of e.names[lang as 'en'] ?? []) {
@@ -149,6 +174,7 @@ export async function buildDictionary() {
   }
   const entities = mergeEntities(raw);
   countryNamesFromCldr(entities);
+  traditionalChinese(entities);
   await ru.initRussian();
   const { forms, stats } = await buildForms(entities);
   const byId = new Map(entities.map((e) => [e.id, e]));

@@ -95,6 +95,9 @@ function dict(args: string[]): number {
   return 0;
 }
 
+// a closed pipe (`diplolens scan … | head`) ends the output quietly
+process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); });
+
 export async function main(argv: string[]): Promise<number> {
   const [cmd, ...args] = argv;
   try {

@@ -52,8 +52,8 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
               const e = m.termEntry[k];
               const [ent, flags] = entries[e];
               if (flags & (Flag.Exact | Flag.Ambiguous)) continue;
-              // one word alone, or a surname: only for what the page already names
-              if ((words < 2 || flags & Flag.Short) && !seen.has(ent)) continue;
+              // one word alone, or a surname: only a person the page already names ("Indian" is not "India")
+              if ((words < 2 || flags & Flag.Short) && !(seen.has(ent) && m.data.entities[ent].type === 'person')) continue;
               if (words >= 2 && t.key[i].length < 6 && !seen.has(ent)) continue;
               ok.push(e);
             }

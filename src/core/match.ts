@@ -69,10 +69,24 @@ function exactOf(text: string, t: Tokens, from: number, to: number): string {
 const isNameLike = (t: Tokens, i: number) => i >= 0 && i < t.count && t.kind[i] === 0 && t.upper[i] === 1;
 
 /** Checks an entry can stand on this span by itself (case, exact form, local context of ambiguous names). */
+/** an all-capitals word of a few letters reads as an acronym ("МИД"), unless the whole line shouts */
+function looksLikeAcronym(b: BlockScan, i: number): boolean {
+  const t = b.tokens;
+  const s = b.text.slice(t.start[i], t.end[i]);
+  if (s.length < 2 || s.length > 5 || s !== s.toUpperCase() || s === s.toLowerCase()) return false;
+  const around = b.text.slice(Math.max(0, t.start[i] - 40), t.end[i] + 40);
+  return around !== around.toUpperCase();
+}
+
 function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: number): boolean {
   const [, flags, exact] = m.data.entries[entry];
   const t = b.tokens;
   if (flags & Flag.Capital && !CASELESS.has(b.lang) && t.kind[from] === 0 && !t.upper[from]) return false;
+  if (!(flags & Flag.Exact) && from === to && m.data.entities[m.data.entries[entry][0]].type === 'person' && looksLikeAcronym(b, from)) return false;
+  if (flags & Flag.Short) {
+    // a surname glued to another capitalized word is part of someone else's name ("Hassan Wirayuda")
+    if (b.lang !== 'de' && isNameLike(t, to + 1) && !TITLE_KEYS.has(t.key[to + 1]) && t.start[to + 1] - t.end[to] <= 1) return false;
+  }
   if (flags & (Flag.Exact | Flag.Ambiguous) && exact !== undefined && exactOf(b.text, t, from, to) !== exact) return false;
   if (flags & Flag.Ambiguous) {
     // "Michael Jordan", "Chad Smith", "Georgia Tech": a capitalized word glued to the name makes it something else
@@ -123,6 +137,17 @@ export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): numb
     added.push(index);
   }
   return added;
+}
+
+/** of several people sharing a surname, the one named in full most recently before this candidate */
+function nearestNamed(all: Candidate[], firm: Map<Candidate, number>, c: Candidate, named: number[]): number | undefined {
+  let best: number | undefined;
+  for (const x of all) {
+    if (x.block > c.block || (x.block === c.block && x.from >= c.from)) break;
+    const e = firm.get(x);
+    if (e !== undefined && named.includes(e)) best = e;
+  }
+  return best;
 }
 
 /** entities named on their own (not by a surname alone) somewhere in these candidates */
@@ -180,7 +205,7 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
       const ents = [...new Set(shorts.map((e) => entries[e][0]))];
       const named = ents.filter((e) => seen.has(e));
       if (named.length === 1) entity = named[0];
-      else if (named.length > 1) entity = named.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
+      else if (named.length > 1) entity = nearestNamed(all, firm, c, named) ?? named.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
       else {
         const t = doc.blocks[c.block].tokens;
         const titled = c.from > 0 && TITLE_KEYS.has(t.key[c.from - 1]);

@@ -99,6 +99,9 @@ export function tokenize(text: string): Tokens {
     }
     if (isIgnorable(code)) { i++; continue; }
     const folded = PUNCT_FOLD[ch] ?? ch;
+    // a hyphen inside a word joins nothing the matcher must see: "Nations-Unies" = "Nations unies",
+    // "NATO–Russia Council" = "NATO-Russia Council"; a spaced dash stays a token
+    if (folded === '-' && count > 0 && end[count - 1] === i && kind[count - 1] !== 1 && i + 1 < n && charKind(text[i + 1]) >= 0) { i += width; continue; }
     push(i, i + width, 1, folded, false);
     // a sentence ends at . ! ? … unless it is an initial or abbreviation dot followed by more of the same sentence;
     // the matcher only needs "may start a sentence", so a dot always opens one

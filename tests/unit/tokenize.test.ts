@@ -20,7 +20,9 @@ describe('tokenize', () => {
   it('splits apostrophes, hyphens and dots the same way in text and names', () => {
     expect(words("Borg’s")).toEqual(['borg', "'", 's']);
     expect(phraseKeys("O'Brien")).toEqual(words('O’Brien'));
-    expect(words('Гвинея-Бисау')).toEqual(['гвинея', '-', 'бисау']);
+    expect(words('Гвинея-Бисау')).toEqual(['гвинея', 'бисау']);
+    expect(words('Nations-Unies')).toEqual(words('Nations unies'));
+    expect(words('Казахстан - Россия')).toEqual(['казахстан', '-', 'россия']);
     expect(words('С.Лавров')).toEqual(words('С. Лавров'));
     expect(words('U.S.')).toEqual(['u', '.', 's', '.']);
   });
