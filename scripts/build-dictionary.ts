@@ -12,14 +12,13 @@ import * as kk from './lib/inflect/kk.ts';
 import { germanForms } from './lib/inflect/latin.ts';
 import { compileIndex, type FormSpec } from '../src/core/dictionary/compile.ts';
 import { packIndex } from '../src/core/dictionary/pack.ts';
-import { Flag, dayNumber, type IndexEntity } from '../src/core/dictionary/index-format.ts';
+import { Flag, dayNumber, ROLE_CODES, type IndexEntity } from '../src/core/dictionary/index-format.ts';
 import { wordKey, phraseKeys } from '../src/core/tokenize.ts';
 import type { EntitySource, PersonSource } from '../src/core/dictionary/schema.ts';
 import { buildFacts } from './lib/facts.ts';
 
 const require = createRequire(import.meta.url);
 const OUT = new URL('../build/', import.meta.url).pathname;
-const KEY_ROLES = new Set(['head-of-state', 'head-of-government', 'foreign-minister', 'secretary-general', 'director-general', 'high-representative', 'chair', 'president', 'spokesperson', 'vice-president']);
 const COUNTRY_LANGS = ['fr', 'de', 'es', 'tr', 'zh', 'it', 'pt', 'pl', 'ja', 'ar'] as const;
 
 /** Chinese names in Traditional script too (Taiwan, Hong Kong and overseas press) */
@@ -95,7 +94,11 @@ export async function buildForms(entities: EntitySource[]): Promise<{ forms: For
   };
   // surnames shared by several people are never distinctive
   const surnameOwners = new Map<string, Set<string>>();
-  const surnamesOf = (e: PersonSource, lang: string) => e.short?.[lang as 'en'] ?? (['zh', 'ja'].includes(lang) ? [] : (e.names[lang as 'en'] ?? []).filter((n) => n.includes(' ')).map(lastWord));
+  // the default surname: the last word; in Chinese and Japanese only for transliterated foreign names,
+  // after the middle dot ("谢尔盖·拉夫罗夫" → "拉夫罗夫"); native names have no such part
+  const surnamesOf = (e: PersonSource, lang: string) => e.short?.[lang as 'en'] ?? (['zh', 'ja'].includes(lang)
+    ? (e.names[lang as 'en'] ?? []).filter((n) => /[·・]/.test(n)).map((n) => n.split(/[·・]/).pop()!).filter((x) => x.length >= 2)
+    : (e.names[lang as 'en'] ?? []).filter((n) => n.includes(' ')).map(lastWord));
   for (const e of entities) if (e.type === 'person') for (const lang of Object.keys(e.names)) for (const s of surnamesOf(e, lang))
     (surnameOwners.get(wordKey(s)) ?? surnameOwners.set(wordKey(s), new Set()).get(wordKey(s))!).add(e.id);
 
@@ -152,11 +155,14 @@ function placeIndex(entities: EntitySource[]): Record<string, string> {
   return places;
 }
 
-function officeDays(e: PersonSource): number[] | undefined {
+function roleRows(e: PersonSource, indexOf: Map<string, number>): number[] | undefined {
   const out: number[] = [];
+  const endDay = (d: string) => dayNumber(d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-28` : d);
   for (const p of e.positions) {
-    if (!KEY_ROLES.has(p.role) || !p.start) continue;
-    out.push(dayNumber(p.start), p.end ? dayNumber(p.end.length === 4 ? `${p.end}-12-31` : p.end.length === 7 ? `${p.end}-28` : p.end) : 0);
+    const code = ROLE_CODES[p.role];
+    const of = indexOf.get(p.of);
+    if (!code || of === undefined || !p.start) continue;
+    out.push(code, of, dayNumber(p.start), p.end ? endDay(p.end) : 0);
   }
   return out.length ? out : undefined;
 }
@@ -178,12 +184,13 @@ export async function buildDictionary() {
   await ru.initRussian();
   const { forms, stats } = await buildForms(entities);
   const byId = new Map(entities.map((e) => [e.id, e]));
+  const indexOf = new Map(entities.map((e, i) => [e.id, i]));
   const table: IndexEntity[] = entities.map((e) => {
     const row: IndexEntity = { id: e.id, type: e.type, name: e.name };
     if (e.type === 'organization' && e.partOf?.length) row.partOf = e.partOf.map((p) => byId.get(p)?.name ?? p);
     if (e.type === 'person') {
-      const o = officeDays(e);
-      if (o) row.offices = o;
+      const r = roleRows(e, indexOf);
+      if (r) row.roles = r;
       if (e.positions.some((p) => p.role === 'spokesperson')) row.reporter = true;
     }
     return row;

@@ -2,7 +2,7 @@
 // Scanning is done in slices that yield to the page; work is proportional to new text.
 import { addBlocks, resolveDocument, startDocument, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
 import { extractMeetings } from '../core/meetings.ts';
-import { findPlace } from '../core/places.ts';
+import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
 import type { MentionOut, PageSummary } from '../core/contracts.ts';
 import type { EntityType } from '../core/dictionary/index-format.ts';
@@ -114,7 +114,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       return {
         url: location.href, title: doc.title, lang: opts.lang, date: opts.date,
         mentions: outs,
-        meetings: extractMeetings(text, outs, { lang: opts.lang, date: opts.date, findPlace: (s) => findPlace(matcher, s), isReporter: (id) => !!matcher.data.entities.find((e) => e.id === id)?.reporter }),
+        meetings: extractMeetings(text, outs, meetingOptions(matcher, opts.lang, opts.date)),
       };
     },
     rescan: () => queue(() => resolve()),

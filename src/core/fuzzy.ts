@@ -41,7 +41,15 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
         if (vt === undefined) continue;
         // the fuzzy word opens the phrase, or follows one exact word
         const starts: [number, number][] = [[i, 0]];
-        if (prev !== undefined) { const p = child(m, 0, prev); if (p >= 0) starts.push([i - 1, p]); }
+        if (prev !== undefined) {
+          const p = child(m, 0, prev);
+          if (p >= 0) starts.push([i - 1, p]);
+          // or two exact words: "Kim Son Kyong" for "Kim Son-gyong"
+          const prev2 = i > 1 && t.kind[i - 2] === 0 ? m.tokenId.get(t.key[i - 2]) : undefined;
+          const p2 = prev2 === undefined ? -1 : child(m, 0, prev2);
+          const p21 = p2 < 0 ? -1 : child(m, p2, prev);
+          if (p21 >= 0) starts.push([i - 2, p21]);
+        }
         for (const [from, startNode] of starts) {
           let node = child(m, startNode, vt);
           for (let j = i; node >= 0 && j < t.count; ) {

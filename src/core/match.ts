@@ -106,10 +106,16 @@ function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): void {
     let node = 0;
     let best: Candidate | null = null;
     for (let j = i; j < t.count; j++) {
-      const tok = tokenId.get(t.key[j]);
-      if (tok === undefined) break;
-      node = child(m, node, tok);
-      if (node < 0) break;
+      let tok = tokenId.get(t.key[j]);
+      let next = tok === undefined ? -1 : child(m, node, tok);
+      // a middle initial inside a name: "Antony J. Blinken", "Amina J. Mohammed"
+      if (next < 0 && j > i && t.key[j].length === 1 && t.upper[j] && t.key[j + 1] === '.' && j + 2 < t.count) {
+        j += 2;
+        tok = tokenId.get(t.key[j]);
+        next = tok === undefined ? -1 : child(m, node, tok);
+      }
+      if (next < 0) break;
+      node = next;
       const a = termFirst[node], z = termFirst[node + 1];
       if (a === z) continue;
       // a match must end on a word boundary: "U.S" inside "U.S.A" is not "U.S"
@@ -160,10 +166,14 @@ function firmEntities(m: Matcher, all: Candidate[]): Set<number> {
   return out;
 }
 
-function holdsOfficeAt(e: IndexEntity, day: number): boolean {
-  const o = e.offices;
-  if (!o) return false;
-  for (let i = 0; i < o.length; i += 2) if (o[i] <= day && (o[i + 1] === 0 || day <= o[i + 1])) return true;
+export function holdsOfficeAt(e: IndexEntity, day: number, code?: number, of?: number): boolean {
+  const r = e.roles;
+  if (!r) return false;
+  for (let i = 0; i < r.length; i += 4) {
+    if (code !== undefined && r[i] !== code) continue;
+    if (of !== undefined && r[i + 1] !== of) continue;
+    if (r[i + 2] <= day && (r[i + 3] === 0 || day <= r[i + 3])) return true;
+  }
   return false;
 }
 

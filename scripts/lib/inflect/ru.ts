@@ -47,7 +47,11 @@ export function personForms(name: string, gender: 'male' | 'female' = 'male'): s
   }
   const parts = words.map((w, i) => (i === 0 ? 'first' : i === words.length - 1 ? 'last' : isPatronymic(w) ? 'middle' : null));
   const declined = words.map((w, i) => (parts[i] ? declineName(gender, parts[i] as 'first', w) : PETROVICH_CASES.map(() => w)));
-  for (let c = 0; c < PETROVICH_CASES.length; c++) forms.add(declined.map((d) => d[c]).join(' '));
+  for (let c = 0; c < PETROVICH_CASES.length; c++) {
+    forms.add(declined.map((d) => d[c]).join(' '));
+    // a foreign given name is often left undeclined before a declined surname ("Иан Борча")
+    forms.add([words[0], ...declined.slice(1).map((d) => d[c])].join(' '));
+  }
   // a double given name often declines in its last part only ("Касым-Жомарта Токаева")
   if (words[0].includes('-')) {
     const [head, ...tail] = words[0].split('-');

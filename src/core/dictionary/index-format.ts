@@ -26,8 +26,9 @@ export interface IndexEntity {
   name: string;
   /** English names of parent organizations (a body is also a mention of its parent) */
   partOf?: string[];
-  /** key offices held, as [startDay, endDay] pairs of days since 1970 (end 0 = open) */
-  offices?: number[];
+  /** key offices held, four numbers each: role code (ROLE_CODES), index of the country or organization,
+   *  start and end as days since 1970 (0 = unknown start / still in office) */
+  roles?: number[];
   /** a spokesperson: reports meetings rather than taking part in them */
   reporter?: boolean;
 }
@@ -48,6 +49,12 @@ export interface IndexData {
   /** capitals and major cities: token keys joined by ' ' → English name */
   places?: Record<string, string>;
 }
+
+/** roles the matcher and meeting extraction reason about, by code */
+export const ROLE_CODES: Record<string, number> = {
+  'head-of-state': 1, 'head-of-government': 2, 'foreign-minister': 3, 'secretary-general': 4, 'director-general': 4,
+  'high-representative': 4, chair: 4, president: 4, spokesperson: 5, 'vice-president': 6,
+};
 
 export function dayNumber(date: string): number {
   const [y, m = 1, d = 1] = date.split('-').map(Number);
