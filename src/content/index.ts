@@ -34,7 +34,9 @@ async function main() {
 
   const start = () => {
     if (page) return;
+    const t0 = performance.now();
     const matcher = createMatcher(JSON.parse(indexText));
+    performance.measure('diplolens:load-dictionary', { start: t0, end: performance.now() });
     page = createPage(matcher, document, highlighter, { lang, date, enabledTypes: () => settings.types });
     page.start();
     stopHover = watchHover(document, page, tooltip, openCard, () => settings.tooltipDelay);
