@@ -1,7 +1,8 @@
 // Messages between the extension's parts. Every message is checked on arrival: anything else is ignored.
 import type { PageSummary } from '../core/contracts.ts';
 import type { Card } from '../core/cards.ts';
-import type { MeetingFact } from '../core/dictionary/facts.ts';
+import type { MeetingOut } from '../core/contracts.ts';
+import { DATE_RE, isMeetingOut, isWebUrl } from './meeting-check.ts';
 
 export type Request =
   | { type: 'diplolens:summary' }
@@ -9,7 +10,14 @@ export type Request =
   | { type: 'diplolens:card'; id: string; lang: string; date: string }
   | { type: 'diplolens:search'; query: string; lang: string }
   | { type: 'diplolens:site'; host: string; enabled?: boolean }
-  | { type: 'diplolens:page-meetings'; url: string; title: string; meetings: MeetingFact[] };
+  | { type: 'diplolens:page-meetings'; url: string; title: string; lang: string; meetings: MeetingOut[] }
+  // the user's remembered meetings (service worker; only the extension's own pages may ask)
+  | { type: 'diplolens:meetings-list'; participant?: string; from?: string; to?: string; text?: string }
+  | { type: 'diplolens:meetings-delete'; key: string }
+  | { type: 'diplolens:meetings-clear' }
+  | { type: 'diplolens:meetings-export'; format: 'json' | 'csv' }
+  | { type: 'diplolens:meetings-import'; format: 'json' | 'csv'; text: string }
+  | { type: 'diplolens:meetings-of'; id: string; lang: string };
 
 export interface SearchHit { id: string; type: string; label: string; labelEn: string; matched: string }
 export interface SiteState { host: string; enabled: boolean }
@@ -31,8 +39,26 @@ export function parseRequest(msg: unknown): Request | null {
     case 'diplolens:site':
       return str(m.host, 255) && (m.enabled === undefined || typeof m.enabled === 'boolean') ? { type: m.type, host: m.host, ...(m.enabled === undefined ? {} : { enabled: m.enabled }) } : null;
     case 'diplolens:page-meetings':
-      return str(m.url, 4000) && str(m.title, 1000) && Array.isArray(m.meetings) && m.meetings.length <= 200
-        ? { type: m.type, url: m.url, title: m.title, meetings: m.meetings as MeetingFact[] } : null;
+      return isWebUrl(m.url) && str(m.title, 1000) && str(m.lang, 8) && Array.isArray(m.meetings) && m.meetings.length <= 200 && m.meetings.every(isMeetingOut)
+        ? { type: m.type, url: m.url, title: m.title, lang: m.lang, meetings: m.meetings } : null;
+    case 'diplolens:meetings-list': {
+      const ok = (v: unknown, test: (x: unknown) => boolean) => v === undefined || test(v);
+      const day = (x: unknown) => str(x, 10) && DATE_RE.test(x);
+      if (!ok(m.participant, (x) => str(x, 200)) || !ok(m.from, day) || !ok(m.to, day) || !ok(m.text, (x) => str(x, 200))) return null;
+      return { type: m.type, ...pick(m, ['participant', 'from', 'to', 'text']) };
+    }
+    case 'diplolens:meetings-delete': return str(m.key, 5000) ? { type: m.type, key: m.key } : null;
+    case 'diplolens:meetings-clear': return { type: m.type };
+    case 'diplolens:meetings-export': return m.format === 'json' || m.format === 'csv' ? { type: m.type, format: m.format } : null;
+    case 'diplolens:meetings-import':
+      return (m.format === 'json' || m.format === 'csv') && str(m.text, 20_000_000) ? { type: m.type, format: m.format, text: m.text } : null;
+    case 'diplolens:meetings-of': return str(m.id, 200) && str(m.lang, 8) ? { type: m.type, id: m.id, lang: m.lang } : null;
     default: return null;
   }
+}
+
+function pick(m: Record<string, unknown>, keys: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of keys) if (typeof m[k] === 'string') out[k] = m[k] as string;
+  return out;
 }
