@@ -32,8 +32,9 @@ function langOf(el: Element): string | null {
   return l ? l.slice(0, 2).toLowerCase() : null;
 }
 
-/** Blocks of visible text under `root` (a document, element or shadow root), in document order. */
-export function collectBlocks(root: Node): TextBlock[] {
+/** Blocks of visible text under `root` (a document, element or shadow root), in document order.
+ *  Open shadow roots are read too (reported through `onShadowRoot` so that they can be watched). */
+export function collectBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): TextBlock[] {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.nodeType === 1 && skipElement(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -43,11 +44,15 @@ export function collectBlocks(root: Node): TextBlock[] {
   const blockOf = (node: Node): Element => {
     let el = node.parentElement;
     while (el && !BLOCK.has(el.tagName.toUpperCase()) && el.parentElement) el = el.parentElement;
-    return el ?? doc.documentElement;
+    // a text node right under a shadow root belongs to the host's block
+    return el ?? (node.parentNode && 'host' in node.parentNode ? (node.parentNode as ShadowRoot).host : doc.documentElement);
   };
+  const shadows: ShadowRoot[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     if (n.nodeType === 1) {
       if ((n as Element).tagName === 'BR' && current) current.text += '\n';
+      const shadow = (n as Element).shadowRoot;
+      if (shadow && (n as Element).localName !== OWN_UI) { shadows.push(shadow); current = null; }
       continue;
     }
     const t = n as Text;
@@ -63,18 +68,28 @@ export function collectBlocks(root: Node): TextBlock[] {
     current.nodes.push(t);
     current.text += value;
   }
+  for (const shadow of shadows) {
+    onShadowRoot?.(shadow);
+    blocks.push(...collectBlocks(shadow, onShadowRoot));
+  }
   return blocks.filter((b) => /[\p{L}]/u.test(b.text));
 }
 
-/** The text node and offset where `offset` of a block falls. */
-export function locate(block: TextBlock, offset: number, preferEnd = false): [Text, number] {
-  const { offsets, nodes } = block;
+/** Index of the text node holding `offset` of a block. */
+export function nodeIndexAt(block: TextBlock, offset: number, preferEnd = false): number {
+  const { offsets } = block;
   let lo = 0, hi = offsets.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     if (offsets[mid] < offset || (!preferEnd && offsets[mid] === offset)) lo = mid; else hi = mid - 1;
   }
-  return [nodes[lo], Math.min(offset - offsets[lo], nodes[lo].data.length)];
+  return lo;
+}
+
+/** The text node and offset where `offset` of a block falls. */
+export function locate(block: TextBlock, offset: number, preferEnd = false): [Text, number] {
+  const i = nodeIndexAt(block, offset, preferEnd);
+  return [block.nodes[i], Math.min(offset - block.offsets[i], block.nodes[i].data.length)];
 }
 
 /** A DOM range over block text [start, end): it may span several text nodes. */

@@ -27,7 +27,7 @@ export function mentionAt(page: Page, doc: Document, x: number, y: number): Page
   return null;
 }
 
-export function watchHover(doc: Document, page: Page, tooltip: Tooltip, open: (m: PageMention) => void, delay: () => number) {
+export function watchHover(doc: Document, currentPage: () => Page | null, tooltip: Tooltip, open: (m: PageMention) => void, delay: () => number) {
   let pending: ReturnType<typeof setTimeout> | undefined;
   let closing: ReturnType<typeof setTimeout> | undefined;
   let current: PageMention | null = null;
@@ -36,7 +36,8 @@ export function watchHover(doc: Document, page: Page, tooltip: Tooltip, open: (m
   const check = () => {
     frame = 0;
     if (tooltip.contains(last.target)) { clearTimeout(closing); return; }
-    const m = mentionAt(page, doc, last.x, last.y);
+    const page = currentPage();
+    const m = page ? mentionAt(page, doc, last.x, last.y) : null;
     if (m === current) { if (m) clearTimeout(closing); return; }
     current = m;
     clearTimeout(pending);

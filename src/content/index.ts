@@ -3,15 +3,15 @@
 import browser from 'webextension-polyfill';
 import indexText from '../../build/index.json?raw';
 import './highlight.css';
-import { createMatcher } from '../core/match.ts';
+import { createMatcher, type Matcher } from '../core/match.ts';
 import { parseRequest } from '../shared/messages.ts';
 import { loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings.ts';
 import type { Card } from '../core/cards.ts';
-import { createHighlighter } from './highlight.ts';
+import { createHighlighter, styleShadowRoot } from './highlight.ts';
 import { createTooltip } from './tooltip.tsx';
 import { createPage, type Page, type PageMention } from './page.ts';
 import { watchHover } from './hover.ts';
-import { watchMutations } from './mutations.ts';
+import { watchMutations, type Watcher } from './mutations.ts';
 import { pageDate } from './page-date.ts';
 import { detectLang } from '../core/language.ts';
 
@@ -24,28 +24,36 @@ async function main() {
   const highlighter = createHighlighter();
   const tooltip = createTooltip(document);
   const lang = (document.documentElement.lang || '').slice(0, 2).toLowerCase() || detectLang(document.body?.innerText?.slice(0, 3000) ?? '') || 'en';
-  const date = pageDate(document);
-  const cardDate = date ?? new Date().toISOString().slice(0, 10);
+  const cardDate = () => pageDate(document) ?? new Date().toISOString().slice(0, 10);
 
   const openCard = async (m: PageMention) => {
-    const card = (await browser.runtime.sendMessage({ type: 'diplolens:card', id: m.mention.entity.id, lang: m.block.lang ?? lang, date: cardDate })) as Card | null;
+    const card = (await browser.runtime.sendMessage({ type: 'diplolens:card', id: m.mention.entity.id, lang: m.block.lang ?? lang, date: cardDate() })) as Card | null;
     if (card && m.range.getClientRects().length) tooltip.show(m.range, card, m.block.lang ?? lang);
   };
 
+  let matcher: Matcher | null = null;
+  let watcher: Watcher | null = null;
+  const newPage = () => {
+    page = createPage(matcher!, document, highlighter, {
+      lang, date: pageDate(document), enabledTypes: () => settings.types,
+      onShadowRoot: (root) => { styleShadowRoot(root); watcher?.observe(root); },
+    });
+    page.start();
+  };
   const start = () => {
     if (page) return;
     const t0 = performance.now();
-    const matcher = createMatcher(JSON.parse(indexText));
+    matcher ??= createMatcher(JSON.parse(indexText));
     performance.measure('diplolens:load-dictionary', { start: t0, end: performance.now() });
-    page = createPage(matcher, document, highlighter, { lang, date, enabledTypes: () => settings.types });
-    page.start();
-    stopHover = watchHover(document, page, tooltip, openCard, () => settings.tooltipDelay);
-    stopMutations = watchMutations(document, page);
+    // a single-page navigation is a new article: read it afresh
+    watcher = watchMutations(document, () => page, () => { tooltip.hide(); page?.clear(); newPage(); });
+    newPage();
+    stopHover = watchHover(document, () => page, tooltip, openCard, () => settings.tooltipDelay);
     highlighter.setVisible(settings.highlights);
   };
   const stop = () => {
     stopHover?.();
-    stopMutations?.();
+    watcher?.stop();
     tooltip.hide();
     page?.clear();
     page = null;
@@ -57,7 +65,7 @@ async function main() {
     const req = parseRequest(msg);
     if (!req) return;
     if (req.type === 'diplolens:summary') {
-      if (!page) return Promise.resolve({ url: location.href, title: document.title, lang, date, mentions: [], meetings: [], disabled: true });
+      if (!page) return Promise.resolve({ url: location.href, title: document.title, lang, date: pageDate(document), mentions: [], meetings: [], disabled: true });
       return page.idle().then(() => page!.summary());
     }
     if (req.type === 'diplolens:reveal' && page) {

@@ -1,116 +1,159 @@
 // One page's reading: its text blocks, the matcher's document state, the mentions and their ranges.
-// Scanning is done in slices that yield to the page; work is proportional to new text.
+// Scanning and highlighting are done in slices that yield to the page (no long tasks); work is proportional
+// to new text, and the part of the page on screen is read first.
 import { addBlocks, resolveDocument, startDocument, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
 import { extractMeetings } from '../core/meetings.ts';
 import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
 import type { MentionOut, PageSummary } from '../core/contracts.ts';
 import type { EntityType } from '../core/dictionary/index-format.ts';
-import { collectBlocks, rangeOf, type TextBlock } from './collect.ts';
+import { collectBlocks, rangeOf, nodeIndexAt, type TextBlock } from './collect.ts';
 import type { Highlighter } from './highlight.ts';
 
-export interface PageMention { key: string; mention: Mention; range: Range; block: TextBlock }
+export interface PageMention { key: string; mention: Mention; range: Range; block: TextBlock; nodes: Text[] }
 
 const SLICE_MS = 8;
 const now = () => performance.now();
 const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
-export function createPage(matcher: Matcher, doc: Document, highlighter: Highlighter, opts: { lang: string; date: string | null; enabledTypes: () => Record<EntityType, boolean> }) {
+/** Index of the first block on or below the top of the viewport (blocks are in document order). */
+function firstVisible(blocks: TextBlock[]): number {
+  let lo = 0, hi = blocks.length - 1, found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = blocks[mid].element.getBoundingClientRect();
+    if (r.bottom < 0) lo = mid + 1; else { found = mid; hi = mid - 1; }
+  }
+  return found;
+}
+
+export function createPage(matcher: Matcher, doc: Document, highlighter: Highlighter, opts: {
+  lang: string; date: string | null; enabledTypes: () => Record<EntityType, boolean>; onShadowRoot?: (root: ShadowRoot) => void;
+}) {
   const state: DocumentState = startDocument({ lang: opts.lang, date: opts.date ?? undefined });
   const blocks: TextBlock[] = [];
-  const byElement = new WeakMap<Node, TextBlock[]>();
   let mentions: PageMention[] = [];
   const byKey = new Map<string, PageMention>();
   const byNode = new Map<Node, PageMention[]>();
   const byRange = new Map<Range, PageMention>();
   let busy: Promise<void> = Promise.resolve();
+  const collect = (root: Node) => collectBlocks(root, opts.onShadowRoot);
 
-  function index(list: PageMention[]) {
-    byNode.clear();
-    byRange.clear();
-    for (const m of list) {
-      byRange.set(m.range, m);
-      for (const n of m.block.nodes) {
-        if (!m.range.intersectsNode(n)) continue;
-        (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(m);
-      }
+  function track(pm: PageMention) {
+    byRange.set(pm.range, pm);
+    for (const n of pm.nodes) (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(pm);
+  }
+  function untrack(pm: PageMention) {
+    byRange.delete(pm.range);
+    for (const n of pm.nodes) {
+      const list = byNode.get(n)?.filter((x) => x !== pm);
+      if (list?.length) byNode.set(n, list); else byNode.delete(n);
     }
   }
 
-  /** Re-decides the document and updates highlights by difference. */
-  function resolve() {
+  /** Re-decides the document, then updates highlights by difference, in slices. */
+  async function resolve() {
+    const t0 = now();
     const types = opts.enabledTypes();
-    const next: PageMention[] = [];
+    const decided = resolveDocument(matcher, state);
     const keep = new Set<string>();
-    for (const mention of resolveDocument(matcher, state)) {
+    const fresh: { key: string; mention: Mention; block: TextBlock }[] = [];
+    const next: PageMention[] = [];
+    for (const mention of decided) {
       const block = blocks[mention.block];
-      if (!block || !block.element.isConnected || !types[mention.entity.type]) continue;
+      if (!block || !types[mention.entity.type]) continue;
       const key = `${mention.block}:${mention.start}:${mention.end}:${mention.entity.id}`;
       keep.add(key);
-      let pm = byKey.get(key);
-      if (!pm) {
-        try { pm = { key, mention, range: rangeOf(block, mention.start, mention.end), block }; } catch { continue; }
-        byKey.set(key, pm);
-        highlighter.add([{ range: pm.range, type: mention.entity.type }]);
-      }
-      next.push(pm);
+      const pm = byKey.get(key);
+      if (pm) next.push(pm); else fresh.push({ key, mention, block });
     }
     const stale = [...byKey.values()].filter((m) => !keep.has(m.key));
     highlighter.remove(stale.map((m) => m.range));
-    for (const m of stale) byKey.delete(m.key);
-    mentions = next;
-    index(next);
+    for (const m of stale) { byKey.delete(m.key); untrack(m); }
+    let sliceStart = now();
+    let batch: { range: Range; type: EntityType }[] = [];
+    for (const { key, mention, block } of fresh) {
+      if (!block.nodes.every((n) => n.isConnected)) continue;
+      let range: Range;
+      try { range = rangeOf(block, mention.start, mention.end); } catch { continue; }
+      const [a, b] = [nodeIndexAt(block, mention.start), nodeIndexAt(block, mention.end, true)];
+      const pm: PageMention = { key, mention, range, block, nodes: block.nodes.slice(a, b + 1) };
+      byKey.set(key, pm);
+      track(pm);
+      next.push(pm);
+      batch.push({ range, type: mention.entity.type });
+      if (now() - sliceStart > SLICE_MS) {
+        highlighter.add(batch);
+        batch = [];
+        performance.measure('diplolens:highlight', { start: t0, end: now() });
+        await pause();
+        sliceStart = now();
+      }
+    }
+    highlighter.add(batch);
+    mentions = next.sort((x, y) => x.mention.block - y.mention.block || x.mention.start - y.mention.start);
+    // the benchmark (npm run bench) adds up these measures: matching only, then resolving and highlighting
+    performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
   }
 
-  /** Scans new blocks in slices of a few milliseconds, then resolves once. */
+  /** Scans new blocks in slices of a few milliseconds. */
   async function scan(newBlocks: TextBlock[]) {
     let i = 0;
     while (i < newBlocks.length) {
       const t0 = now();
-      const slice: TextBlock[] = [];
-      while (i < newBlocks.length && (slice.length === 0 || now() - t0 < SLICE_MS)) {
+      while (i < newBlocks.length && now() - t0 < SLICE_MS) {
         const b = newBlocks[i++];
         b.lang ??= detectLang(b.text) ?? opts.lang;
         blocks.push(b);
-        (byElement.get(b.element) ?? byElement.set(b.element, []).get(b.element)!).push(b);
         addBlocks(matcher, state, [{ text: b.text, lang: b.lang }]);
-        slice.push(b);
       }
-      // the benchmark (npm run bench) adds up these measures: matching only, then resolving and highlighting
       performance.measure('diplolens:match', { start: t0, end: now() });
       if (i < newBlocks.length) await pause();
     }
-    const t1 = now();
-    resolve();
-    performance.measure('diplolens:highlight', { start: t1, end: now() });
   }
 
   const queue = (fn: () => Promise<void> | void) => (busy = busy.then(fn, fn));
 
+  function drop(i: number) {
+    const b = state.blocks[i];
+    if (b) { b.candidates = []; b.text = ''; }
+  }
+
   return {
-    /** the first reading of the page */
-    start: () => queue(() => scan(collectBlocks(doc.body ?? doc.documentElement))),
+    /** the first reading: what is on screen first, then the rest */
+    start: () => queue(async () => {
+      const all = collect(doc.body ?? doc.documentElement);
+      const from = all.length > 400 ? Math.max(0, firstVisible(all) - 20) : 0;
+      const first = all.slice(from, from + 300);
+      await scan(first);
+      await resolve();
+      await scan([...all.slice(0, from), ...all.slice(from + 300)]);
+      await resolve();
+    }),
     /** text added or changed under these roots: their old blocks are dropped and the new ones scanned */
     update: (roots: Node[]) => queue(async () => {
       const fresh: TextBlock[] = [];
-      for (const root of roots) {
-        if (!root.isConnected) continue;
-        forget(root);
-        fresh.push(...collectBlocks(root));
-      }
+      const live = roots.filter((r) => r.isConnected);
+      blocks.forEach((b, i) => {
+        if (b.text && live.some((root) => root.contains(b.element) || b.nodes.some((n) => root.contains(n)))) drop(i);
+      });
+      for (const root of live) fresh.push(...collect(root));
       await scan(fresh);
+      await resolve();
     }),
     /** removed nodes drop their highlights */
-    prune: () => queue(() => {
-      for (const [i, b] of blocks.entries()) if (!b.element.isConnected || !b.nodes.every((n) => n.isConnected)) drop(i);
-      resolve();
+    prune: () => queue(async () => {
+      blocks.forEach((b, i) => { if (state.blocks[i]?.text && !b.nodes.every((n) => n.isConnected)) drop(i); });
+      await resolve();
     }),
     mentions: () => mentions,
     atNode: (node: Node) => byNode.get(node) ?? [],
     ofRange: (r: Range) => byRange.get(r),
     idle: () => busy,
     summary(): PageSummary {
-      const { text, base } = documentText();
+      const base: number[] = [];
+      let text = '';
+      for (const [i, b] of blocks.entries()) { base.push(text.length); text += (state.blocks[i]?.text ? b.text : '') + '\n'; }
       const outs: MentionOut[] = mentions.map(({ mention: m }) => ({
         start: base[m.block] + m.start, end: base[m.block] + m.end, text: m.text,
         entity: { id: m.entity.id, name: m.entity.name, type: m.entity.type },
@@ -122,24 +165,8 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       };
     },
     rescan: () => queue(() => resolve()),
-    clear() { highlighter.clear(); byKey.clear(); mentions = []; index([]); },
+    clear() { highlighter.clear(); byKey.clear(); byNode.clear(); byRange.clear(); mentions = []; },
   };
-
-  function documentText() {
-    const base: number[] = [];
-    let text = '';
-    for (const b of blocks) { base.push(text.length); text += b.text + '\n'; }
-    return { text, base };
-  }
-
-  function drop(i: number) {
-    const b = state.blocks[i];
-    if (b) { b.candidates = []; b.text = ''; }
-  }
-
-  function forget(root: Node) {
-    blocks.forEach((b, i) => { if (root.contains(b.element) || b.nodes.some((n) => root.contains(n))) drop(i); });
-  }
 }
 
 export type Page = ReturnType<typeof createPage>;

@@ -30,14 +30,16 @@ export function createTooltip(doc: Document) {
     // the host itself takes no space and catches no events; only the card does
     host.style.cssText = 'position:fixed;top:0;left:0;width:0;height:0;z-index:2147483647;';
     const root = host.attachShadow({ mode: 'open' });
-    const style = doc.createElement('style');
-    style.textContent = TOOLTIP_CSS;
+    // a constructed stylesheet: allowed under any page CSP (a <style> element is not under style-src 'none')
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(TOOLTIP_CSS);
+    root.adoptedStyleSheets = [sheet];
     box = doc.createElement('div');
     box.className = 'tip';
     box.setAttribute('role', 'tooltip');
     box.id = 'diplolens-tooltip';
     box.hidden = true;
-    root.append(style, box);
+    root.append(box);
     doc.documentElement.append(host);
   };
   const hide = () => {

@@ -90,4 +90,4 @@ export async function watchBody(page: Page) {
   });
 }
 
-export const tabIdOf = (b: Browser, url: string) => b.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+export const tabIdOf = (b: Browser, url: string) => b.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t: { url: string; id: number }) => t.url === u)?.id ?? null, url);

@@ -30,7 +30,8 @@ describe('seed article in Chromium', () => {
     // every ОБСЕ of the article, none of the comment box's
     const inArticle = await page.evaluate(() => document.querySelector('article')!.textContent!.split('ОБСЕ').length - 1);
     expect(inArticle).toBeGreaterThan(4);
-    expect(texts.filter((t) => t === 'ОБСЕ').length).toBe(inArticle);
+    // (one may sit inside a longer name: "офиса программ ОБСЕ в Астане" is the OSCE Programme Office in Astana)
+    expect(texts.filter((t) => t.split('ОБСЕ').length > 1).reduce((n, t) => n + t.split('ОБСЕ').length - 1, 0)).toBe(inArticle);
     expect(hl.filter((h) => h.inField)).toEqual([]);
     expect(new Set(hl.map((h) => h.name))).toEqual(new Set(['diplolens-person', 'diplolens-organization', 'diplolens-treaty', 'diplolens-country']));
     expect(hl.find((h) => h.text === 'Иэном Борчем')?.name).toBe('diplolens-person');
