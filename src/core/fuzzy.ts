@@ -22,6 +22,7 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
   const out: Candidate[] = [];
   const { entries } = m.data;
   doc.blocks.forEach((b, blockIndex) => {
+    if (m.langs && !m.langs.has(b.lang)) return;
     const t = b.tokens;
     const covered = new Uint8Array(t.count);
     for (const c of b.candidates) for (let i = c.from; i <= c.to; i++) covered[i] = 1;

@@ -20,13 +20,20 @@ export interface Mention {
 
 const CASELESS = new Set(['zh', 'ja', 'ko', 'th']);
 
-export interface Matcher {
-  data: Pick<IndexData, 'entities' | 'entries' | 'places'>;
+export interface Trie {
   tokenId: Map<string, number>;
   firstEdge: Int32Array;
   edgeTok: Int32Array;
   termFirst: Int32Array;
   termEntry: Int32Array;
+}
+
+export interface Matcher extends Trie {
+  data: Pick<IndexData, 'entities' | 'entries' | 'places'>;
+  /** a second trie (the user's own entries) whose entries follow this one's in data.entries */
+  extra?: { trie: Trie; entryOffset: number };
+  /** only blocks in these languages are matched (unset: all) */
+  langs?: ReadonlySet<string>;
 }
 
 /** A matcher over a compiled index, plain (IndexData) or packed as shipped (PackedIndex). */
@@ -43,7 +50,7 @@ export function createMatcher(index: IndexData | PackedIndex): Matcher {
 }
 
 /** child of `node` along token id `tok`, or -1 */
-export function child(m: Matcher, node: number, tok: number): number {
+export function child(m: Trie, node: number, tok: number): number {
   let lo = m.firstEdge[node], hi = m.firstEdge[node + 1] - 1;
   const e = m.edgeTok;
   while (lo <= hi) {
@@ -98,33 +105,57 @@ function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: nu
   return true;
 }
 
+/** The longest span from token i that `trie` accepts, its entries shifted by `offset` into m.data.entries. */
+function longestAt(m: Matcher, trie: Trie, offset: number, b: BlockScan, blockIndex: number, i: number): Candidate | null {
+  const t = b.tokens;
+  const { tokenId, termFirst, termEntry } = trie;
+  let node = 0;
+  let best: Candidate | null = null;
+  for (let j = i; j < t.count; j++) {
+    let tok = tokenId.get(t.key[j]);
+    let next = tok === undefined ? -1 : child(trie, node, tok);
+    // a middle initial inside a name: "Antony J. Blinken", "Amina J. Mohammed"
+    if (next < 0 && j > i && t.key[j].length === 1 && t.upper[j] && t.key[j + 1] === '.' && j + 2 < t.count) {
+      j += 2;
+      tok = tokenId.get(t.key[j]);
+      next = tok === undefined ? -1 : child(trie, node, tok);
+    }
+    if (next < 0) break;
+    node = next;
+    const a = termFirst[node], z = termFirst[node + 1];
+    if (a === z) continue;
+    // a match must end on a word boundary: "U.S" inside "U.S.A" is not "U.S"
+    const entries: number[] = [];
+    for (let k = a; k < z; k++) if (entryFits(m, b, i, j, termEntry[k] + offset)) entries.push(termEntry[k] + offset);
+    if (entries.length) best = { block: blockIndex, from: i, to: j, entries };
+  }
+  return best;
+}
+
 function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): void {
   const t = b.tokens;
-  const { tokenId, termFirst, termEntry } = m;
+  if (m.langs && !m.langs.has(b.lang)) return;
   for (let i = 0; i < t.count; ) {
     if (t.kind[i] === 1) { i++; continue; }
-    let node = 0;
-    let best: Candidate | null = null;
-    for (let j = i; j < t.count; j++) {
-      let tok = tokenId.get(t.key[j]);
-      let next = tok === undefined ? -1 : child(m, node, tok);
-      // a middle initial inside a name: "Antony J. Blinken", "Amina J. Mohammed"
-      if (next < 0 && j > i && t.key[j].length === 1 && t.upper[j] && t.key[j + 1] === '.' && j + 2 < t.count) {
-        j += 2;
-        tok = tokenId.get(t.key[j]);
-        next = tok === undefined ? -1 : child(m, node, tok);
-      }
-      if (next < 0) break;
-      node = next;
-      const a = termFirst[node], z = termFirst[node + 1];
-      if (a === z) continue;
-      // a match must end on a word boundary: "U.S" inside "U.S.A" is not "U.S"
-      const entries: number[] = [];
-      for (let k = a; k < z; k++) if (entryFits(m, b, i, j, termEntry[k])) entries.push(termEntry[k]);
-      if (entries.length) best = { block: blockIndex, from: i, to: j, entries };
-    }
+    let best = longestAt(m, m, 0, b, blockIndex, i);
+    // the user's own entries: the longer span wins; on the same span both entities' entries stand
+    const own = m.extra ? longestAt(m, m.extra.trie, m.extra.entryOffset, b, blockIndex, i) : null;
+    if (own && (!best || own.to > best.to)) best = own;
+    else if (own && best && own.to === best.to) best.entries.push(...own.entries);
     if (best) { b.candidates.push(best); i = best.to + 1; } else i++;
   }
+}
+
+/** The bundled matcher with the user's own index beside it: user entities with a bundled id are that entity. */
+export function withUserIndex(base: Matcher, user: IndexData | null, langs: readonly string[] = []): Matcher {
+  const restricted = langs.length ? new Set(langs) : undefined;
+  if (!user || !user.entities.length) return { ...base, extra: undefined, langs: restricted };
+  const entities = [...base.data.entities];
+  const byId = new Map(entities.map((e, i) => [e.id, i]));
+  const mapped = user.entities.map((e) => byId.get(e.id) ?? entities.push(e) - 1);
+  const entries = [...base.data.entries, ...user.entries.map(([e, flags, exact]) => (exact === undefined ? [mapped[e], flags] : [mapped[e], flags, exact]) as [number, number, string?])];
+  const trie = createMatcher(user);
+  return { ...base, data: { ...base.data, entities, entries }, extra: { trie, entryOffset: base.data.entries.length }, langs: restricted };
 }
 
 export interface DocumentState { blocks: BlockScan[]; options: ScanOptions }
