@@ -17,7 +17,11 @@ export type Request =
   | { type: 'diplolens:meetings-clear' }
   | { type: 'diplolens:meetings-export'; format: 'json' | 'csv' }
   | { type: 'diplolens:meetings-import'; format: 'json' | 'csv'; text: string }
-  | { type: 'diplolens:meetings-of'; id: string; lang: string };
+  | { type: 'diplolens:meetings-of'; id: string; lang: string }
+  // a keyboard command, from the service worker to the active tab
+  | { type: 'diplolens:command'; command: MentionCommand };
+
+export type MentionCommand = 'next-mention' | 'previous-mention';
 
 export interface SearchHit { id: string; type: string; label: string; labelEn: string; matched: string }
 export interface SiteState { host: string; enabled: boolean }
@@ -53,6 +57,7 @@ export function parseRequest(msg: unknown): Request | null {
     case 'diplolens:meetings-import':
       return (m.format === 'json' || m.format === 'csv') && str(m.text, 20_000_000) ? { type: m.type, format: m.format, text: m.text } : null;
     case 'diplolens:meetings-of': return str(m.id, 200) && str(m.lang, 8) ? { type: m.type, id: m.id, lang: m.lang } : null;
+    case 'diplolens:command': return m.command === 'next-mention' || m.command === 'previous-mention' ? { type: m.type, command: m.command } : null;
     default: return null;
   }
 }
