@@ -3,7 +3,7 @@
 import browser from 'webextension-polyfill';
 import indexText from '../../build/index.json?raw';
 import './highlight.css';
-import { createMatcher, type Matcher } from '../core/match.ts';
+import { createMatcher, withUserIndex, type Matcher } from '../core/match.ts';
 import { parseRequest } from '../shared/messages.ts';
 import { loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings.ts';
 import type { Card } from '../core/cards.ts';
@@ -14,6 +14,9 @@ import { watchHover } from './hover.ts';
 import { watchMutations, type Watcher } from './mutations.ts';
 import { pageDate } from './page-date.ts';
 import { detectLang } from '../core/language.ts';
+import { createHighlightStyles } from './highlight-styles.ts';
+import { loadUserIndex, watchUserIndex } from './user-index.ts';
+import { watchKeyboard } from './keyboard.ts';
 
 async function main() {
   let settings: Settings = await loadSettings();
@@ -23,6 +26,8 @@ async function main() {
   let stopMutations: (() => void) | null = null;
   const highlighter = createHighlighter();
   const tooltip = createTooltip(document);
+  const styles = createHighlightStyles();
+  let userIndex = await loadUserIndex();
   const lang = (document.documentElement.lang || '').slice(0, 2).toLowerCase() || detectLang(document.body?.innerText?.slice(0, 3000) ?? '') || 'en';
   const cardDate = () => pageDate(document) ?? new Date().toISOString().slice(0, 10);
 
@@ -32,24 +37,29 @@ async function main() {
   };
 
   let matcher: Matcher | null = null;
+  let base: Matcher | null = null;
   let watcher: Watcher | null = null;
   const newPage = () => {
     page = createPage(matcher!, document, highlighter, {
       lang, date: pageDate(document), enabledTypes: () => settings.types,
-      onShadowRoot: (root) => { styleShadowRoot(root); watcher?.observe(root); },
+      onShadowRoot: (root) => { styleShadowRoot(root); styles.adopt(root); watcher?.observe(root); },
     });
     page.start();
   };
   const start = () => {
     if (page) return;
     const t0 = performance.now();
-    matcher ??= createMatcher(JSON.parse(indexText));
+    base ??= createMatcher(JSON.parse(indexText));
+    // the user's own entries and the languages to match, as they are now
+    matcher = withUserIndex(base, userIndex, settings.languages);
     performance.measure('diplolens:load-dictionary', { start: t0, end: performance.now() });
     // a single-page navigation is a new article: read it afresh
     watcher = watchMutations(document, () => page, () => { tooltip.hide(); page?.clear(); newPage(); });
     newPage();
     stopHover = watchHover(document, () => page, tooltip, openCard, () => settings.tooltipDelay);
     highlighter.setVisible(settings.highlights);
+    styles.adopt(document);
+    styles.apply(settings.styles);
   };
   const stop = () => {
     stopHover?.();
@@ -81,12 +91,19 @@ async function main() {
   onSettingsChanged((s) => {
     const wasOn = siteEnabled(settings, host);
     const typesChanged = JSON.stringify(s.types) !== JSON.stringify(settings.types);
+    const langsChanged = s.languages.join() !== settings.languages.join();
     settings = s;
+    styles.apply(s.styles);
+    if (page && langsChanged) { stop(); start(); }
     if (siteEnabled(s, host) && !wasOn) start();
     else if (!siteEnabled(s, host) && wasOn) stop();
     else if (page && typesChanged) page.rescan();
     highlighter.setVisible(s.highlights);
   });
+
+  // the user's dictionary changed in the options page: read the page again with it, without a reload
+  watchUserIndex((index) => { userIndex = index; if (page) { stop(); start(); } });
+  watchKeyboard({ page: () => page, tooltip, highlighter, open: openCard });
 
   if (siteEnabled(settings, host)) start();
 }
