@@ -2,10 +2,17 @@
 // It makes no network request; messages from anything but our own extension are ignored.
 import browser from 'webextension-polyfill';
 import { parseRequest } from '../shared/messages.ts';
-import { getFacts } from './facts.ts';
 import { buildCard } from '../core/cards.ts';
 import { search } from './search.ts';
 import { loadSettings, saveSettings } from '../shared/settings.ts';
+import { currentFacts } from './user-facts.ts';
+import { registerContextMenu } from './context-menu.ts';
+import { watchCommands } from './commands.ts';
+import { watchSites } from './sites.ts';
+
+registerContextMenu();
+watchCommands();
+watchSites();
 
 browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return;
@@ -13,9 +20,9 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
   if (!req) return;
   switch (req.type) {
     case 'diplolens:card':
-      return Promise.resolve(buildCard(getFacts(), req.id, { lang: req.lang, date: req.date }));
+      return currentFacts().then((facts) => buildCard(facts, req.id, { lang: req.lang, date: req.date }));
     case 'diplolens:search':
-      return Promise.resolve(search(getFacts(), req.query, req.lang));
+      return currentFacts().then((facts) => search(facts, req.query, req.lang));
     case 'diplolens:site':
       return (async () => {
         const s = await loadSettings();

@@ -5,6 +5,8 @@ import type { SearchHit } from '../shared/messages.ts';
 
 interface Row { id: string; type: string; name: string }
 let fuse: Fuse<Row> | null = null;
+// the facts the index was built from: the user's own entries make a new facts object
+let builtFrom: Facts | null = null;
 
 function build(facts: Facts): Fuse<Row> {
   const rows: Row[] = [];
@@ -18,7 +20,7 @@ function build(facts: Facts): Fuse<Row> {
 export function search(facts: Facts, query: string, lang: string, limit = 12): SearchHit[] {
   const q = query.trim();
   if (!q) return [];
-  fuse ??= build(facts);
+  if (!fuse || builtFrom !== facts) { fuse = build(facts); builtFrom = facts; }
   const out: SearchHit[] = [];
   const seen = new Set<string>();
   for (const r of fuse.search(q, { limit: limit * 4 })) {
