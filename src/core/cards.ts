@@ -4,7 +4,13 @@ import { createFacts, holders, positionsOn, label, heldOn, type Facts, type Meet
 import type { EntitySource, PersonSource, Position } from './dictionary/schema.ts';
 
 export interface CardFact { label: string; value: string; entityId?: string }
-export interface CardMeeting { id: string; date: string; counterparts: { id: string; name: string }[]; place: string | null; source: string | null; fromReading: boolean; planned?: boolean }
+/** A page that reports a meeting: a page the user read (with its title) or a bundled source. */
+export interface CardSource { url: string; title: string; fromReading: boolean }
+export interface CardMeeting {
+  id: string; date: string; counterparts: { id: string; name: string }[]; place: string | null;
+  /** the first source (kept for older callers); `sources` lists them all, the user's reading first */
+  source: string | null; sources: CardSource[]; fromReading: boolean; planned?: boolean;
+}
 export interface Card {
   id: string;
   type: EntitySource['type'];
@@ -128,33 +134,57 @@ function countryFacts(facts: Facts, e: Extract<EntitySource, { type: 'country' }
 }
 
 /** The people whose meetings speak for an entity: itself, an organization's heads, a country's officials. */
-function meetingSubjects(facts: Facts, e: EntitySource): Set<string> {
+export function meetingSubjects(facts: Facts, e: EntitySource): Set<string> {
   const ids = new Set([e.id]);
   if (e.type !== 'person') for (const h of facts.holdersOf(e.id)) ids.add(h.person.id);
   return ids;
 }
 
-/** The latest meetings, with those of the page's own date first (the meeting the reader is reading about). */
+const hostOf = (url: string) => { try { return new URL(url).hostname; } catch { return url; } };
+
+function sourcesOf(m: MeetingFact): CardSource[] {
+  if (m.readings?.length) return m.readings.map((r) => ({ url: r.url, title: r.title || hostOf(r.url), fromReading: true }));
+  return m.sources.map((url) => ({ url, title: hostOf(url), fromReading: !!m.fromReading }));
+}
+
+/**
+ * The latest meetings, with those of the page's own date first (the meeting the reader is reading about).
+ * `extra` (the user's reading) comes before the bundled meetings: the same participants on the same date are one
+ * meeting, shown once, marked as read, with the sources of both.
+ */
 export function relatedMeetings(facts: Facts, e: EntitySource, lang: string, extra: MeetingFact[] = [], limit = 5, pageDate?: string): CardMeeting[] {
   const subjects = meetingSubjects(facts, e);
   const all = [...extra, ...[...subjects].flatMap((id) => facts.meetingsOf(id))];
   const first = (m: MeetingFact) => (m.date === pageDate ? 0 : 1);
-  const seen = new Set<string>();
+  // an organization's or a country's meeting is one its office holder attended while in office
+  const holdings = e.type === 'person' ? [] : facts.holdersOf(e.id);
+  const speaksFor = (p: string, date: string) => p === e.id || holdings.some((h) => h.person.id === p && heldOn(h.position, date));
+  const byKey = new Map<string, CardMeeting>();
   const out: CardMeeting[] = [];
   for (const m of all.sort((a, b) => first(a) - first(b) || b.date.localeCompare(a.date))) {
-    if (!m.participants.some((p) => subjects.has(p))) continue;
+    if (!m.participants.some((p) => subjects.has(p) && speaksFor(p, m.date))) continue;
     const key = [...m.participants].sort().join('|') + m.date;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const seen = byKey.get(key);
+    if (seen) {
+      const urls = new Set(seen.sources.map((s) => s.url));
+      seen.sources.push(...sourcesOf(m).filter((s) => !urls.has(s.url)));
+      seen.fromReading ||= !!m.fromReading;
+      // a bundled meeting names the place in the reader's language
+      if (m.place?.[lang]) seen.place = m.place[lang];
+      continue;
+    }
+    if (out.length >= limit) continue; // later ones may still add sources to those shown
     const counterparts = m.participants.filter((p) => e.type !== 'person' ? true : p !== e.id).map((id) => {
       const x = facts.get(id);
       return { id, name: x ? label(x, lang) : id };
     });
-    out.push({
+    const sources = sourcesOf(m);
+    const card: CardMeeting = {
       id: m.id, date: m.date, counterparts, place: m.place?.[lang] ?? m.place?.en ?? null,
-      source: m.sources[0] ?? null, fromReading: !!m.fromReading, ...(m.kind === 'announced' ? { planned: true } : {}),
-    });
-    if (out.length >= limit) break;
+      source: sources[0]?.url ?? null, sources, fromReading: !!m.fromReading, ...(m.kind === 'announced' ? { planned: true } : {}),
+    };
+    byKey.set(key, card);
+    out.push(card);
   }
   return out;
 }

@@ -14,6 +14,8 @@ export interface MeetingFact {
   /** where the user read about it (meetings from reading, not the bundled ones) */
   fromReading?: boolean;
   title?: string;
+  /** the pages the user read it on, with their titles (meetings from reading) */
+  readings?: { url: string; title: string }[];
 }
 
 export interface FactsStore {
