@@ -1,0 +1,199 @@
+// The benchmark of issue 6: `npm run bench [-- --runs N] [--corpus PATH] [--json]`.
+// One ≥ 1 MiB news page (generated from the dictionary's labels, or from a corpus read at run time), served from
+// 127.0.0.1, loaded afresh N times in headless Debian Chromium with the built extension and N times each in a second
+// Chromium without it: (a) a bare TreeWalker pass, (b) our matching ('diplolens:match' measures), (c) plus resolving
+// and highlighting ('diplolens:highlight'), (d) mark.js markRegExp with one alternation of every dictionary form,
+// (e) mark.js mark() with 300 aliases; dictionary load, JS heap growth and the longest main-thread tasks.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generatePage, mulberry32, type CorpusDoc } from './lib/bench/page.ts';
+import { loadFacts, labelPools, surfaceForms, alternation, pickAliases } from './lib/bench/forms.ts';
+import { PRODUCT_LANGS } from './lib/bench/templates.ts';
+import { servePage, launchBoth } from './lib/bench/browser.ts';
+import { initProbe, walkProbe, ourProbe, markRegExpProbe, markArrayProbe, rangeProbe, type Task } from './lib/bench/probes.ts';
+import { median, targets, table, fx, ms, type Result } from './lib/bench/report.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist/chrome');
+const MARKJS = join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
+
+const args = process.argv.slice(2);
+const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const flag = (name: string) => args.includes(name);
+const runs = Math.max(1, Number(opt('--runs') ?? 5));
+const capMs = Number(opt('--markjs-cap-ms') ?? 20000);
+const aliasCount = Number(opt('--aliases') ?? 300);
+const acrossElements = flag('--markjs-across');
+const asJson = flag('--json');
+const log = (...a: unknown[]) => console.error('bench:', ...a);
+
+function builtWithMeasures(): boolean {
+  const dir = join(DIST, 'assets');
+  if (!existsSync(dir)) return false;
+  return readdirSync(dir).some((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('diplolens:match'));
+}
+
+async function main() {
+  if (!builtWithMeasures()) throw new Error('dist/chrome is missing or older than the performance measures: run "npm run build" first');
+  const entities = loadFacts(join(ROOT, 'build/facts.json'));
+  const corpusPath = opt('--corpus');
+  const corpus = corpusPath ? (JSON.parse(readFileSync(resolve(corpusPath), 'utf8')) as CorpusDoc[]) : undefined;
+  if (corpus && !Array.isArray(corpus)) throw new Error('--corpus: expected a JSON array of documents with "text" fields');
+  const page = generatePage(corpus ? { corpus } : { pools: labelPools(entities, PRODUCT_LANGS) });
+  const forms = surfaceForms(entities);
+  const source = alternation(forms);
+  const aliases = pickAliases(forms, page.vocabulary, aliasCount, mulberry32(7));
+  log(`page: ${page.textChars} characters in ${page.textNodes} text nodes, ${(page.html.length / 1048576).toFixed(2)} MiB of HTML,`
+    + ` ${page.splitCount} names cut by inline elements${corpus ? ` (corpus ${corpusPath})` : ''}; mark.js: ${forms.length} forms, ${aliases.length} aliases`);
+
+  const served = await servePage(page.html);
+  const url = `${served.origin}/bench.html`;
+  const browsers = await launchBoth(DIST);
+  try {
+    // warm-up (caches, the extension's service worker) and the check that our measures are visible from the page
+    const first = await ours(browsers.ext, url);
+    if (!first.match.length) throw new Error('no diplolens:match measure visible from the page');
+    log(`the extension's performance.measure entries are visible from the page (${first.match.length} match slices, ${first.mentions} highlights)`);
+    await plain(browsers.plain, url, walkProbe);
+
+    const R = { walk: [] as number[], scan: [] as number[], hl: [] as number[], collect: [] as number[], load: [] as number[], heap: [] as number[],
+      heapCdp: [] as number[], longest: [] as number[], longestAfterDcl: [] as number[], mentions: [] as number[], slices: [] as number[],
+      regexp: [] as number[], regexpLongest: [] as number[], regexpMarks: [] as number[], array: [] as number[], arrayDone: [] as number[],
+      arrayMarks: [] as number[], arrayLongest: [] as number[], nodes: [] as number[], chars: [] as number[], plainHeap: [] as number[] };
+    for (let i = 0; i < runs; i++) {
+      const o = await ours(browsers.ext, url);
+      const w = await plain(browsers.plain, url, walkProbe, true);
+      const x = await plain(browsers.plain, url, markRegExpProbe, false, { source, flags: 'g', acrossElements }, true);
+      const y = await plain(browsers.plain, url, markArrayProbe, false, { aliases, chunk: 10, capMs }, true);
+      R.walk.push(w.result.ms); R.nodes.push(w.result.nodes); R.chars.push(w.result.chars); R.plainHeap.push(w.heapCdp);
+      R.scan.push(o.scanMs); R.hl.push(o.highlightMs); R.collect.push(o.collectMs); R.load.push(o.loadMs); R.heap.push(o.heapDeltaMB);
+      R.heapCdp.push(o.heapCdp); R.longest.push(o.longestMs); R.longestAfterDcl.push(o.longestAfterDclMs); R.mentions.push(o.mentions); R.slices.push(o.match.length);
+      R.regexp.push(x.result.ms); R.regexpMarks.push(x.result.marks);
+      R.regexpLongest.push(Math.max(0, ...x.tasks.filter((t) => t.start < x.result.end && t.start + t.duration > x.result.start).map((t) => t.duration)));
+      R.array.push(y.result.ms); R.arrayDone.push(y.result.done); R.arrayMarks.push(y.result.marks); R.arrayLongest.push(y.result.longestChunk);
+      log(`run ${i + 1}/${runs}: walk ${ms(w.result.ms)}, scan ${ms(o.scanMs)}, highlight ${ms(o.highlightMs)}, mark.js regex ${ms(x.result.ms)},`
+        + ` mark.js array ${ms(y.result.ms)} (${y.result.done} aliases), longest task ${ms(o.longestMs)}, heap +${fx(o.heapDeltaMB)} MB`);
+    }
+    const mentions = median(R.mentions);
+    const ranges = await plain(browsers.plain, url, rangeProbe, false, Math.round(mentions));
+
+    const result: Result = {
+      walkMs: r1(median(R.walk)), scanMs: r1(median(R.scan)), highlightMs: r1(median(R.hl)), markjsRegExpMs: r1(median(R.regexp)),
+      markjsArrayMs: r1(median(R.array)), markjsArrayAliases: Math.min(...R.arrayDone), dictionaryLoadMs: r1(median(R.load)),
+      heapDeltaMB: r1(median(R.heap)), longestTaskMs: r1(median(R.longest)), markjsLongestTaskMs: r1(median(R.regexpLongest)),
+      textChars: median(R.chars), textNodes: median(R.nodes), mentions,
+    };
+    const arrayCapped = result.markjsArrayAliases < aliases.length;
+    const arrayPer300 = median(R.array.map((t, i) => (t / R.arrayDone[i]) * aliases.length));
+    const rows = [
+      ['measure (median of ' + runs + ' fresh loads)', 'figure', 'note'],
+      ['(a) TreeWalker over every text node', ms(result.walkMs), `${result.textNodes} text nodes, ${result.textChars} characters`],
+      ['(b) our scan: Σ diplolens:match', ms(result.scanMs), `${median(R.slices)} slices; ${fx(result.scanMs / result.walkMs)} × walk`],
+      ['    our text collection (not in (b))', ms(median(R.collect)), 'from dictionary loaded to first match slice'],
+      ['(c) scan + highlight', ms(result.scanMs + result.highlightMs), `highlight ${ms(result.highlightMs)}; ${result.mentions} highlight ranges`],
+      ['(d) mark.js markRegExp, one alternation', ms(result.markjsRegExpMs), `${forms.length} forms, longest first, flags g${acrossElements ? ', acrossElements' : ''}; ${median(R.regexpMarks)} marks`],
+      ['(e) mark.js mark(), array of aliases', ms(result.markjsArrayMs), `${result.markjsArrayAliases}/${aliases.length} aliases${arrayCapped ? ` (capped at ${capMs / 1000} s; ≈ ${ms(arrayPer300)} for all)` : ''}, default options; ${median(R.arrayMarks)} marks`],
+      ['dictionary load (diplolens:load-dictionary)', ms(result.dictionaryLoadMs), 'JSON.parse + createMatcher'],
+      ['JS heap growth, content script', `${fx(result.heapDeltaMB)} MB`, 'after GC: DOMContentLoaded → highlights done (MiB)'],
+      ['JS heap vs page without extension (CDP)', `${fx(median(R.heapCdp.map((h, i) => h - R.plainHeap[i])))} MB`, 'Performance.getMetrics JSHeapUsedSize after GC'],
+      ['Blink Ranges (same count, plain page)', `${fx(ranges.result.bytes / 1048576)} MB`, `${fx(ranges.result.perRange, 0)} B per range in the JS heap; 2000 DOM inserts ${ms(ranges.result.mutateBefore)} → ${ms(ranges.result.mutateAfter)} with them live`],
+      ['our longest task (scan window)', ms(result.longestTaskMs), `longest after DOMContentLoaded (incl. content-script injection, page layout) ${ms(median(R.longestAfterDcl))}`],
+      ['mark.js regex longest task', ms(result.markjsLongestTaskMs), `mark.js array: longest chunk of 10 aliases ${ms(median(R.arrayLongest))}`],
+    ];
+    const ratios = [
+      ['ratio', 'figure'],
+      ['scan / walk', fx(result.scanMs / result.walkMs)],
+      ['(scan + collection) / walk', fx((result.scanMs + median(R.collect)) / result.walkMs)],
+      ['(scan + highlight) / walk', fx((result.scanMs + result.highlightMs) / result.walkMs)],
+      ['(scan + highlight) / mark.js regex', fx((result.scanMs + result.highlightMs) / result.markjsRegExpMs)],
+      ['(scan + highlight) / mark.js array', fx((result.scanMs + result.highlightMs) / (arrayCapped ? arrayPer300 : result.markjsArrayMs))],
+      ['our longest task / mark.js longest task', fx(result.longestTaskMs / result.markjsLongestTaskMs)],
+    ];
+    const tg = targets(result);
+    console.log(`DiploLens benchmark: ${corpus ? `corpus ${corpusPath}` : 'generated page'}, Chromium ${browsers.version}, ${runs} runs\n`);
+    console.log(table(rows) + '\n');
+    console.log(table(ratios) + '\n');
+    console.log(table([['target', 'figure', 'limit', ''], ...tg.map((t) => [t.name, t.figure, t.limit, t.pass ? 'pass' : 'FAIL'])]));
+    if (asJson) console.log(JSON.stringify(result));
+  } finally {
+    await browsers.close();
+    await served.close();
+  }
+}
+
+// tsx compiles with keepNames: serialized functions call __name, which the page must have
+const KEEP_NAMES = 'globalThis.__name = (f) => f;';
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const MB = 1048576;
+
+async function heapCdp(ctx: BrowserContext, page: Page) {
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / MB;
+}
+
+/** A fresh load with the extension: waits for the highlight measure, then reads everything. */
+async function ours(ctx: BrowserContext, url: string) {
+  const page = await ctx.newPage();
+  try {
+    await page.addInitScript({ content: KEEP_NAMES });
+    await page.addInitScript(initProbe, true);
+    await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+    try {
+      await page.waitForFunction(() => performance.getEntriesByName('diplolens:highlight', 'measure').length > 0, null, { timeout: 60000, polling: 50 });
+    } catch {
+      const n = await page.evaluate(() => { let k = 0; for (const [name, h] of (CSS as any).highlights) if (String(name).startsWith('diplolens')) k += h.size; return k; });
+      throw new Error(n
+        ? `the extension highlighted ${n} ranges but no 'diplolens:highlight' measure is visible from the page: its measures need reading another way (CDP)`
+        : 'the extension made no highlight and no measure within 60 s: is it enabled on 127.0.0.1 and built (npm run build)?');
+    }
+    await page.waitForTimeout(400); // long-task entries are delivered after the task
+    const p = await page.evaluate(ourProbe);
+    const heap = await heapCdp(ctx, page);
+    const end = (m: { start: number; duration: number }) => m.start + m.duration;
+    const load = p.load[0];
+    const hl = p.highlight[0];
+    const from = load?.start ?? p.match[0].start;
+    const to = end(hl);
+    const longest = (ts: Task[]) => Math.max(0, ...ts.map((t) => t.duration));
+    if (p.heapBeforeAt !== null && load && p.heapBeforeAt > load.start) log('warning: the heap sample at DOMContentLoaded came after the content script started');
+    return {
+      match: p.match, mentions: p.mentions,
+      scanMs: p.match.reduce((s, m) => s + m.duration, 0),
+      highlightMs: p.highlight.reduce((s, m) => s + m.duration, 0),
+      loadMs: load?.duration ?? NaN,
+      collectMs: load ? p.match[0].start - end(load) : NaN,
+      heapDeltaMB: p.heapBefore !== null && p.heapAfter !== null ? (p.heapAfter - p.heapBefore) / MB : NaN,
+      heapCdp: heap,
+      longestMs: longest(p.longtasks.filter((t) => t.start < to && t.start + t.duration > from)),
+      longestAfterDclMs: longest(p.longtasks.filter((t) => p.heapBeforeAt === null || t.start + t.duration > p.heapBeforeAt)),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** A fresh load without the extension, then one probe (with mark.js injected where asked). */
+async function plain<A, T>(ctx: BrowserContext, url: string, probe: (arg: A) => T | Promise<T>, withHeap = false, arg?: A, markjs = false) {
+  const page = await ctx.newPage();
+  try {
+    await page.addInitScript({ content: KEEP_NAMES });
+    await page.addInitScript(initProbe, false);
+    await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+    await page.waitForTimeout(200);
+    if (markjs) await page.addScriptTag({ path: MARKJS });
+    const result = (await page.evaluate(probe as (a: A) => T, arg as A)) as Awaited<T>;
+    await page.waitForTimeout(300);
+    const tasks = (await page.evaluate(() => (window as any).__bench.longtasks)) as Task[];
+    const heap = withHeap ? await heapCdp(ctx, page) : NaN;
+    return { result, tasks, heapCdp: heap };
+  } finally {
+    await page.close();
+  }
+}
+
+main().catch((err) => { console.error(`bench: ${err instanceof Error ? err.message : err}`); process.exit(1); });

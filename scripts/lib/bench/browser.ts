@@ -1,0 +1,44 @@
+// The benchmark's browser side: the page served from 127.0.0.1, Debian's Chromium with the built extension, and a
+// second Chromium without it (for the TreeWalker floor and mark.js). Same flags for both, so that they compare.
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { createServer } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'];
+
+export interface Served { origin: string; close(): Promise<void> }
+
+/** Serves one page (at /bench.html) on 127.0.0.1, a port of the system's choosing. */
+export async function servePage(html: string): Promise<Served> {
+  const body = Buffer.from(html, 'utf8');
+  const server = createServer((req, res) => {
+    if (new URL(req.url ?? '/', 'http://x').pathname !== '/bench.html') { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
+
+export interface Contexts { ext: BrowserContext; plain: BrowserContext; version: string; close(): Promise<void> }
+
+export async function launchBoth(dist: string): Promise<Contexts> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run "npm run build" first`);
+  const dir = await mkdtemp(join(tmpdir(), 'diplolens-bench-'));
+  const common = { executablePath: CHROMIUM, headless: true, viewport: { width: 1200, height: 900 }, locale: 'en-US' };
+  const ext = await chromium.launchPersistentContext(dir, { ...common, args: [...FLAGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`] });
+  if (!ext.serviceWorkers().length) await ext.waitForEvent('serviceworker', { timeout: 15000 });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, '--disable-extensions'] });
+  const plain = await browser.newContext({ viewport: common.viewport, locale: common.locale });
+  return {
+    ext, plain, version: browser.version(),
+    close: async () => { await ext.close().catch(() => {}); await browser.close().catch(() => {}); await rm(dir, { recursive: true, force: true }); },
+  };
+}

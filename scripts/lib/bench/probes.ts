@@ -1,0 +1,107 @@
+// What runs inside the benchmark page (serialized by playwright): the long-task observer, the heap sample before the
+// content script, the TreeWalker floor, mark.js runs and the readout of the extension's measures.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export interface Task { start: number; duration: number }
+export interface Measure { start: number; duration: number }
+
+/** Installed with page.addInitScript, before the page's own parsing: long tasks, and (with the extension) the JS heap
+ *  after a full GC at DOMContentLoaded, which comes before the content script (run_at document_idle). */
+export function initProbe(sampleHeap: boolean) {
+  const b: any = ((window as any).__bench = { longtasks: [] as Task[], heapBefore: null, heapBeforeAt: null });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch { b.noLongtask = true; }
+  if (sampleHeap) document.addEventListener('DOMContentLoaded', () => {
+    (globalThis as any).gc?.();
+    b.heapBefore = (performance as any).memory?.usedJSHeapSize ?? null;
+    b.heapBeforeAt = performance.now();
+  });
+}
+
+/** (a) the floor: one TreeWalker pass reading every text node's data. */
+export function walkProbe() {
+  const t0 = performance.now();
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let nodes = 0, chars = 0;
+  for (let n = w.nextNode(); n; n = w.nextNode()) { nodes++; chars += (n as Text).data.length; }
+  return { ms: performance.now() - t0, nodes, chars };
+}
+
+/** The extension's measures (visible from the page: content scripts share the document's performance timeline). */
+export function ourProbe() {
+  const get = (name: string) => performance.getEntriesByName(name, 'measure').map((e) => ({ start: e.startTime, duration: e.duration }));
+  let mentions = 0;
+  for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>) if (name.startsWith('diplolens') && name !== 'diplolens-flash') mentions += h.size;
+  const b = (window as any).__bench;
+  (globalThis as any).gc?.();
+  return {
+    match: get('diplolens:match'), highlight: get('diplolens:highlight'), load: get('diplolens:load-dictionary'),
+    longtasks: b.longtasks as Task[], heapBefore: b.heapBefore as number | null, heapBeforeAt: b.heapBeforeAt as number | null,
+    heapAfter: ((performance as any).memory?.usedJSHeapSize ?? null) as number | null, mentions,
+  };
+}
+
+/** (d) mark.js markRegExp with one alternation: synchronous; `done` is called before it returns. */
+export function markRegExpProbe(arg: { source: string; flags: string; acrossElements: boolean }) {
+  const Mark = (window as any).Mark;
+  const t0 = performance.now();
+  let marks = 0;
+  let t1 = 0;
+  new Mark(document.body).markRegExp(new RegExp(arg.source, arg.flags), {
+    acrossElements: arg.acrossElements, each: () => { marks++; }, done: () => { t1 = performance.now(); },
+  });
+  if (!t1) t1 = performance.now();
+  return { ms: t1 - t0, marks, start: t0, end: t1 };
+}
+
+/** (e) mark.js mark() with an array of aliases, default options, in chunks so that a time cap can stop it. */
+export async function markArrayProbe(arg: { aliases: string[]; chunk: number; capMs: number }) {
+  const Mark = (window as any).Mark;
+  const inst = new Mark(document.body);
+  let ms = 0, done = 0, marks = 0, longestChunk = 0;
+  while (done < arg.aliases.length && ms < arg.capMs) {
+    const part = arg.aliases.slice(done, done + arg.chunk);
+    const t0 = performance.now();
+    inst.mark(part, { each: () => { marks++; } });
+    const d = performance.now() - t0;
+    ms += d;
+    longestChunk = Math.max(longestChunk, d);
+    done += part.length;
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return { ms, done, marks, longestChunk };
+}
+
+/** Blink's memory for N live Ranges held by a Highlight, from the JS heap after GC (Oilpan objects count only where
+ *  the heap reports them), and the cost of DOM mutations while they live (Blink updates every live Range). */
+export function rangeProbe(n: number) {
+  const g = (globalThis as any).gc;
+  const heap = () => { g?.(); return (performance as any).memory?.usedJSHeapSize as number; };
+  const texts: Text[] = [];
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let t = w.nextNode(); t; t = w.nextNode()) if ((t as Text).data.length > 4) texts.push(t as Text);
+  const mutate = () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const t0 = performance.now();
+    for (let i = 0; i < 2000; i++) host.append(document.createElement('span'));
+    host.remove();
+    return performance.now() - t0;
+  };
+  const mutateBefore = mutate();
+  const h0 = heap();
+  const hl = new Highlight();
+  for (let i = 0; i < n; i++) {
+    const t = texts[(i * 7) % texts.length];
+    const r = document.createRange();
+    r.setStart(t, 0);
+    r.setEnd(t, Math.min(4, t.data.length));
+    hl.add(r);
+  }
+  (CSS as any).highlights.set('bench-ranges', hl);
+  const h1 = heap();
+  const mutateAfter = mutate();
+  return { bytes: h1 - h0, perRange: (h1 - h0) / n, mutateBefore, mutateAfter };
+}
