@@ -1,29 +1,81 @@
-// Options: which entity types to highlight, and the sites DiploLens is switched off on.
+// The options page: sites, what is highlighted and how, the user's own dictionary, remembered meetings, clearing.
+// Reached from the context menu with #lookup=<text> (card view) or #add=<text> (the dictionary form, prefilled).
 import { useEffect, useState } from 'preact/hooks';
-import { loadSettings, saveSettings, type Settings } from '../shared/settings.ts';
+import type { ComponentType } from 'preact';
+import { t } from '../shared/i18n.ts';
+import { loadSettings, saveSettings, onSettingsChanged, type Settings } from '../shared/settings.ts';
+import { CARD_CSS } from '../ui/EntityCard.tsx';
+import { SitesSection } from './SitesSection.tsx';
+import { HighlightSection } from './HighlightSection.tsx';
+import { UserDictionary } from './UserDictionary.tsx';
+import { LookupView } from './LookupView.tsx';
+import { draftFromSelection, type Draft } from './entity-draft.ts';
+import { clearMyData } from './storage-ops.ts';
+
+// the stored-meetings component is another module; it is mounted when it exists
+const meetingsModules = import.meta.glob<{ MeetingsData?: ComponentType }>('./MeetingsData.tsx', { eager: true });
+const MeetingsData = Object.values(meetingsModules)[0]?.MeetingsData;
+
+/** what the page was opened for: #lookup=<text>, #add=<text> */
+export function readHash(hash: string): { lookup?: string; add?: string } {
+  const m = /^#(lookup|add)=(.*)$/s.exec(hash);
+  if (!m) return {};
+  let text = '';
+  try { text = decodeURIComponent(m[2]).trim().slice(0, 200); } catch { return {}; }
+  return text ? { [m[1]]: text } : {};
+}
 
 export function Options() {
   const [s, setS] = useState<Settings | null>(null);
-  useEffect(() => { loadSettings().then(setS); }, []);
-  if (!s) return null;
-  const update = async (change: Partial<Settings>) => setS(await saveSettings(change));
+  const [error, setError] = useState('');
+  const [route, setRoute] = useState(() => readHash(location.hash));
+  const [prefill, setPrefill] = useState<Draft | null>(() => (route.add ? draftFromSelection(route.add) : null));
+  const [confirming, setConfirming] = useState(false);
+  const [cleared, setCleared] = useState(0);
+  useEffect(() => {
+    loadSettings().then(setS, (err) => setError(String(err?.message ?? err)));
+    onSettingsChanged(setS);
+    const onHash = () => {
+      const r = readHash(location.hash);
+      setRoute(r);
+      if (r.add) setPrefill(draftFromSelection(r.add));
+    };
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const update = async (change: Partial<Settings>) => {
+    try { setS(await saveSettings(change)); setError(''); } catch (err) { setError((err as Error).message); }
+  };
+  const clear = async () => {
+    try { await clearMyData(); setS(await loadSettings()); setPrefill(null); setCleared((n) => n + 1); setError(''); }
+    catch (err) { setError((err as Error).message); }
+    setConfirming(false);
+  };
   return (
-    <main style="font: 14px system-ui; max-width: 640px; margin: 24px auto;">
-      <h1>DiploLens</h1>
-      <fieldset>
-        <legend>Highlight</legend>
-        {(['person', 'organization', 'treaty', 'country'] as const).map((type) => (
-          <label style="display:block">
-            <input type="checkbox" checked={s.types[type]} onChange={(e) => update({ types: { ...s.types, [type]: (e.target as HTMLInputElement).checked } })} /> {type}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Switched off on</legend>
-        {s.disabledSites.length === 0 ? <p>No site.</p> : (
-          <ul>{s.disabledSites.map((h) => <li>{h} <button type="button" onClick={() => update({ disabledSites: s.disabledSites.filter((x) => x !== h) })}>Turn back on</button></li>)}</ul>
-        )}
-      </fieldset>
+    <main>
+      <style>{CARD_CSS}</style>
+      <header>
+        <h1>{t('optTitle')}</h1>
+        <p class="welcome">{t('optWelcome')}</p>
+      </header>
+      <div role="alert" class="error">{error}</div>
+      {route.lookup && <LookupView query={route.lookup} onAdd={(text) => { setPrefill(draftFromSelection(text)); setRoute({}); }} />}
+      {s && <SitesSection s={s} update={update} />}
+      {s && <HighlightSection s={s} update={update} />}
+      <UserDictionary key={`${cleared}:${prefill ? JSON.stringify(prefill) : ''}`} prefill={prefill} />
+      {MeetingsData && <section aria-label={t('popupMeetings')}><MeetingsData /></section>}
+      <section aria-labelledby="clear-title">
+        <h2 id="clear-title">{t('optClearTitle')}</h2>
+        <p class="hint">{t('optClearHint')}</p>
+        {confirming ? (
+          <div class="actions" role="group" aria-label={t('optClearConfirm')}>
+            <p>{t('optClearConfirm')}</p>
+            <button type="button" class="danger" onClick={clear} ref={(el) => el?.focus()}>{t('optClearYes')}</button>
+            <button type="button" onClick={() => setConfirming(false)}>{t('optCancel')}</button>
+          </div>
+        ) : <button type="button" class="danger" onClick={() => setConfirming(true)}>{t('optClear')}</button>}
+        {cleared > 0 && !confirming && <p role="status">{t('optCleared')}</p>}
+      </section>
     </main>
   );
 }
