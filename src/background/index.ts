@@ -9,6 +9,7 @@ import { currentFacts } from './user-facts.ts';
 import { registerContextMenu } from './context-menu.ts';
 import { watchCommands } from './commands.ts';
 import { watchSites } from './sites.ts';
+import { handleMeetingRequest, isMeetingRequest, readingFor } from './meetings-handlers.ts';
 
 registerContextMenu();
 watchCommands();
@@ -18,9 +19,10 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
   if (sender.id !== browser.runtime.id) return;
   const req = parseRequest(msg);
   if (!req) return;
+  if (isMeetingRequest(req)) return handleMeetingRequest(req, sender, currentFacts);
   switch (req.type) {
     case 'diplolens:card':
-      return currentFacts().then((facts) => buildCard(facts, req.id, { lang: req.lang, date: req.date }));
+      return currentFacts().then(async (facts) => buildCard(facts, req.id, { lang: req.lang, date: req.date, meetings: await readingFor(facts, req.id) }));
     case 'diplolens:search':
       return currentFacts().then((facts) => search(facts, req.query, req.lang));
     case 'diplolens:site':
