@@ -17,6 +17,7 @@ import { detectLang } from '../core/language.ts';
 import { createHighlightStyles } from './highlight-styles.ts';
 import { loadUserIndex, watchUserIndex } from './user-index.ts';
 import { watchKeyboard } from './keyboard.ts';
+import { reportMeetings } from './report-meetings.ts';
 
 async function main() {
   let settings: Settings = await loadSettings();
@@ -45,6 +46,7 @@ async function main() {
       onShadowRoot: (root) => { styleShadowRoot(root); styles.adopt(root); watcher?.observe(root); },
     });
     page.start();
+    void reportMeetings(page);
   };
   const start = () => {
     if (page) return;
