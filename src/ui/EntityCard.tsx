@@ -1,9 +1,29 @@
 // The entity card: the tooltip and the popup show the same card.
-import type { Card } from '../core/cards.ts';
+import type { Card, CardMeeting } from '../core/cards.ts';
+import { isWebUrl } from '../shared/meeting-check.ts';
 
 const TYPE_COLOURS: Record<string, string> = { person: '#b07a00', organization: '#0064c8', treaty: '#7832c8', country: '#00784a' };
 
-export function EntityCard({ card, strings }: { card: Card; strings: { meetings: string; source: string; asOf: string; fromReading: string; planned: string; noMeetings: string } }) {
+/**
+ * A meeting's sources as links: pages the user read by their title, bundled ones by their host. Only http(s)
+ * addresses become links. `onOpen` lets the popup open them in a tab itself.
+ */
+export function MeetingSources({ meeting, onOpen }: { meeting: CardMeeting; onOpen?: (url: string) => void }) {
+  const sources = meeting.sources ?? (meeting.source ? [{ url: meeting.source, title: meeting.source, fromReading: meeting.fromReading }] : []);
+  return (
+    <span class="meeting-sources">
+      {sources.filter((s) => isWebUrl(s.url)).map((s) => (
+        <>
+          {' · '}
+          <a class={s.fromReading ? 'src read' : 'src'} href={s.url} title={s.url} target="_blank" rel="noopener noreferrer"
+            onClick={onOpen ? (e) => { e.preventDefault(); onOpen(s.url); } : undefined}>{s.title}</a>
+        </>
+      ))}
+    </span>
+  );
+}
+
+export function EntityCard({ card, strings, onOpenSource }: { card: Card; strings: { meetings: string; source: string; asOf: string; fromReading: string; planned: string; noMeetings: string }; onOpenSource?: (url: string) => void }) {
   return (
     <article class="card" aria-label={card.labelEn}>
       <header>
@@ -27,13 +47,13 @@ export function EntityCard({ card, strings }: { card: Card; strings: { meetings:
         {card.meetings.length === 0 ? <p class="none">{strings.noMeetings}</p> : (
           <ul>
             {card.meetings.map((m) => (
-              <li>
+              <li class={m.fromReading ? 'meeting from-reading' : 'meeting'}>
                 <time dateTime={m.date}>{m.date}</time>{' '}
                 <span class="with">{m.counterparts.map((c) => c.name).join(', ')}</span>
                 {m.place && <span class="place">, {m.place}</span>}
                 {m.planned && <span class="badge"> {strings.planned}</span>}
                 {m.fromReading && <span class="badge"> {strings.fromReading}</span>}
-                {m.source && <> · <a href={m.source} target="_blank" rel="noopener noreferrer">{strings.source}</a></>}
+                <MeetingSources meeting={m} onOpen={onOpenSource} />
               </li>
             ))}
           </ul>
@@ -62,6 +82,8 @@ export const CARD_CSS = `
 .card .none { margin: 0; color: #57606a; }
 .card .badge { color: #8250df; font-size: 11px; }
 .card a { color: #0550ae; }
+.card a.src { display: inline-block; max-width: 16em; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; vertical-align: bottom; }
+.card a.src.read { font-style: italic; }
 .card footer { margin-top: 8px; display: flex; gap: 8px; flex-wrap: wrap; font-size: 11px; color: #57606a; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e6edf3; }
