@@ -2,7 +2,8 @@
 // foreign minister in office on a given day? Days: the dictionary's latest asOf and 2026-01-01 (or --date, repeated).
 //   npx tsx scripts/dict-coverage.ts [--date YYYY-MM-DD]... [--missing] [--json]
 // A holder counts when a position of that role for that country covers the day. One without an end is "still in
-// office as of the entry's asOf": if that asOf is before the day, the holder is counted but marked "unconfirmed".
+// office as of the entry's asOf": if that asOf is before the day, the holder is counted but marked "unconfirmed"
+// (so is one with neither start nor end).
 import { loadSources, formatProblem } from './lib/sources.ts';
 import { mergeEntities } from './lib/merge.ts';
 import { dayRange, validDate } from './lib/invariants.ts';
@@ -24,12 +25,13 @@ export function coverageAt(entities: EntitySource[], date: string): Coverage {
     const cov = byCountry.get(pos.of);
     if (!cov || !(AUDITED as readonly string[]).includes(pos.role)) continue;
     // started on or before the day (as early as a partial date allows), not ended before it
-    const started = pos.start ? dayRange(pos.start)[0] <= date : !pos.end && p.asOf >= date;
+    // no start and no end: known to hold the office on the entry's asOf, since an unknown day
+    const started = pos.start ? dayRange(pos.start)[0] <= date : !pos.end;
     const running = pos.end ? dayRange(pos.end)[1] > date : true;
     if (!started || !running) continue;
     const list = cov.holders[pos.role as Audited];
     if (list.some((h) => h.id === p.id)) continue;
-    list.push({ id: p.id, name: p.name, acting: !!pos.acting, confirmed: !!pos.end || p.asOf >= date, asOf: p.asOf });
+    list.push({ id: p.id, name: p.name, acting: !!pos.acting, confirmed: !!pos.end || (!!pos.start && p.asOf >= date), asOf: p.asOf });
   }
   const counts = Object.fromEntries(AUDITED.map((r) => [r, { held: 0, confirmed: 0, missing: 0 }])) as Coverage['counts'];
   const missing = Object.fromEntries(AUDITED.map((r) => [r, [] as string[]])) as Coverage['missing'];
