@@ -56,5 +56,12 @@ export function syntaxErrorLine(text: string, err: unknown): number | null {
   if (lc) return Number(lc[1]);
   const pos = /position (\d+)/.exec(msg);
   if (pos) return text.slice(0, Number(pos[1])).split('\n').length;
-  return null;
+  // engines that name no place: the shortest prefix that fails for a reason other than ending early
+  const endsEarly = (k: number) => {
+    try { JSON.parse(text.slice(0, k)); return true; } catch (e) { return /end of (JSON|data)|Unterminated|unexpected end/i.test(String((e as Error).message)); }
+  };
+  let lo = 0, hi = text.length;
+  if (endsEarly(hi)) return text.split('\n').length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (endsEarly(mid)) lo = mid + 1; else hi = mid; }
+  return text.slice(0, lo).split('\n').length;
 }
