@@ -11,7 +11,7 @@ const TYPE_KEYS = { person: 'typePerson', organization: 'typeOrganization', trea
 export function EntityForm(props: { initial: Draft; editing: UserEntity | null; onSave: (e: UserEntity, replacing?: string) => Promise<void>; onCancel: () => void }) {
   const [d, setD] = useState<Draft>(props.editing ? draftOf(props.editing) : props.initial);
   const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
-  const set = (k: keyof Draft) => (v: string) => setD({ ...d, [k]: v });
+  const set = (k: keyof Draft) => (v: string) => setD((prev) => ({ ...prev, [k]: v }));
   const submit = async (ev: Event) => {
     ev.preventDefault();
     const r = checkDraft(d, props.editing, new Date().toISOString().slice(0, 10));
