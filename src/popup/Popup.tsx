@@ -7,6 +7,7 @@ import type { Card, PageSummary, SearchHit } from '../shared/messages.ts';
 import { currentTab, pageSummary, reveal, searchDictionary, entityCard, siteState } from './api.ts';
 import { PageEntities } from './PageEntities.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { MeetingTimeline } from './MeetingTimeline.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -55,6 +56,7 @@ export function Popup() {
         <section class="card-view" aria-live="polite">
           <button type="button" class="back" onClick={() => setCard(null)}>← {t('popupBack')}</button>
           <EntityCard card={card} strings={cardStrings()} />
+          <MeetingTimeline id={card.id} lang={lang} />
         </section>
       ) : (
         <PageEntities summary={summary} onOpen={open} />
