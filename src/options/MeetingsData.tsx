@@ -51,8 +51,11 @@ export function MeetingsData({ lang = navigator.language.slice(0, 2) }: { lang?:
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
 
+  const [latest] = useState({ n: 0 });
   const reload = async (f: Filter = filter) => {
+    const n = ++latest.n;
     const [shown, all] = await Promise.all([ask<StoredMeeting[]>({ type: 'diplolens:meetings-list', ...clean(f) }), ask<StoredMeeting[]>({ type: 'diplolens:meetings-list' })]);
+    if (n !== latest.n) return; // typing fast: an older answer must not replace a newer one
     setList(shown ?? []);
     setTotal(all?.length ?? 0);
     const byId = new Map((all ?? []).flatMap((m) => m.participants).map((p) => [p.id, p]));
