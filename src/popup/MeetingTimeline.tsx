@@ -17,7 +17,7 @@ const openSource = (url: string) => { if (isWebUrl(url)) void browser.tabs.creat
 
 export interface CounterpartCount { id: string; name: string; total: number; fromReading: number }
 
-/** Whom the entity met, most often first (ties by name), with how many of those meetings the user read about. */
+/** Whom the entity met, most often first (ties: those the user read about, then by name), with how many of those meetings the user read about. */
 export function countCounterparts(meetings: CardMeeting[], limit = 8): CounterpartCount[] {
   const counts = new Map<string, CounterpartCount>();
   for (const m of meetings) for (const c of m.counterparts) {
@@ -26,7 +26,7 @@ export function countCounterparts(meetings: CardMeeting[], limit = 8): Counterpa
     if (m.fromReading) n.fromReading++;
     counts.set(c.id, n);
   }
-  return [...counts.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name)).slice(0, limit);
+  return [...counts.values()].sort((a, b) => b.total - a.total || b.fromReading - a.fromReading || a.name.localeCompare(b.name)).slice(0, limit);
 }
 
 const ROW = 18;

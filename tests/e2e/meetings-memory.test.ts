@@ -1,7 +1,7 @@
 // Meetings remembered across what the user reads: the Russian seed article and an English article about the
 // same meeting become one meeting with two sources, shown on Ian Borg's card as "from your reading".
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { serve, launch, settledHighlights, type Browser, type Served } from './harness.ts';
+import { serve, launch, settledHighlights, tabIdOf, type Browser, type Served } from './harness.ts';
 import type { Page } from 'playwright-core';
 
 let server: Served;
@@ -79,6 +79,35 @@ describe('meetings from the user\'s reading', () => {
     // the titles of the pages read name the links
     expect(await row.locator('a.src.read').allInnerTexts()).toEqual(['Нуртлеу и Борч: встреча в Астане — демо-страница', 'Nurtleu and Borg meet in Astana — test article']);
     await second.close();
+  });
+
+  it('shows Ian Borg\'s timeline in the popup with the remembered meeting, a chart of counterparts, and opens a source', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(en);
+    await settledHighlights(article, 3);
+    const tabId = await tabIdOf(browser, en);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html?tab=${tabId}`);
+    await popup.locator('button.entity[data-id="person:ian-borg"]').click();
+    const timeline = popup.locator('.card-view section.timeline');
+    await timeline.locator('li.meeting').first().waitFor();
+    // every bundled meeting of Borg's and the one read, which merges with the bundled one of the same day
+    const days = await timeline.locator('li.meeting').count();
+    expect(days).toBeGreaterThan(10);
+    const row = timeline.locator('li.meeting.from-reading');
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toContain('Murat Nurtleu');
+    expect(await row.locator('a.src.read').count()).toBe(2);
+    // the chart: one bar per counterpart, Nurtleu's partly from reading
+    const bar = timeline.locator('svg.counterparts g.bar[data-id="person:murat-nurtleu"]');
+    expect(await bar.locator('rect.read').count()).toBe(1);
+    expect(await timeline.locator('svg.counterparts g.bar').count()).toBeGreaterThan(3);
+    const [opened] = await Promise.all([browser.context.waitForEvent('page'), row.locator('a.src.read').first().click()]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(ru);
+    await opened.close();
+    await popup.close();
+    await article.close();
   });
 
   it('sends no request off the machine', () => {
