@@ -4,14 +4,15 @@
 // Chromium without it: (a) a bare TreeWalker pass, (b) our matching ('diplolens:match' measures), (c) plus resolving
 // and highlighting ('diplolens:highlight'), (d) mark.js markRegExp with one alternation of every dictionary form,
 // (e) mark.js mark() with 300 aliases; dictionary load, JS heap growth and the longest main-thread tasks.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generatePage, mulberry32, type CorpusDoc } from './lib/bench/page.ts';
 import { loadFacts, labelPools, surfaceForms, alternation, pickAliases } from './lib/bench/forms.ts';
 import { PRODUCT_LANGS } from './lib/bench/templates.ts';
 import { servePage, launchBoth } from './lib/bench/browser.ts';
-import { initProbe, walkProbe, ourProbe, markRegExpProbe, markArrayProbe, rangeProbe, type Task } from './lib/bench/probes.ts';
+import { initProbe, walkProbe, ourProbe, markRegExpProbe, markArrayProbe, makeRangesProbe, mutateProbe, type Task } from './lib/bench/probes.ts';
 import { median, targets, table, fx, ms, type Result } from './lib/bench/report.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -28,14 +29,18 @@ const acrossElements = flag('--markjs-across');
 const asJson = flag('--json');
 const log = (...a: unknown[]) => console.error('bench:', ...a);
 
-function builtWithMeasures(): boolean {
-  const dir = join(DIST, 'assets');
+function builtWithMeasures(dist: string): boolean {
+  const dir = join(dist, 'assets');
   if (!existsSync(dir)) return false;
   return readdirSync(dir).some((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('diplolens:match'));
 }
 
 async function main() {
-  if (!builtWithMeasures()) throw new Error('dist/chrome is missing or older than the performance measures: run "npm run build" first');
+  if (!builtWithMeasures(DIST)) throw new Error('dist/chrome is missing or older than the performance measures: run "npm run build" first');
+  // a copy of the build, so that a rebuild during the run (others share the checkout) cannot change it midway
+  const snapshot = mkdtempSync(join(tmpdir(), 'diplolens-bench-dist-'));
+  cpSync(DIST, snapshot, { recursive: true });
+  process.on('exit', () => rmSync(snapshot, { recursive: true, force: true }));
   const entities = loadFacts(join(ROOT, 'build/facts.json'));
   const corpusPath = opt('--corpus');
   const corpus = corpusPath ? (JSON.parse(readFileSync(resolve(corpusPath), 'utf8')) as CorpusDoc[]) : undefined;
@@ -49,7 +54,7 @@ async function main() {
 
   const served = await servePage(page.html);
   const url = `${served.origin}/bench.html`;
-  const browsers = await launchBoth(DIST);
+  const browsers = await launchBoth(snapshot);
   try {
     // warm-up (caches, the extension's service worker) and the check that our measures are visible from the page
     const first = await ours(browsers.ext, url);
@@ -60,15 +65,15 @@ async function main() {
     const R = { walk: [] as number[], scan: [] as number[], hl: [] as number[], collect: [] as number[], load: [] as number[], heap: [] as number[],
       heapCdp: [] as number[], longest: [] as number[], longestAfterDcl: [] as number[], mentions: [] as number[], slices: [] as number[],
       regexp: [] as number[], regexpLongest: [] as number[], regexpMarks: [] as number[], array: [] as number[], arrayDone: [] as number[],
-      arrayMarks: [] as number[], arrayLongest: [] as number[], nodes: [] as number[], chars: [] as number[], plainHeap: [] as number[] };
+      arrayMarks: [] as number[], arrayLongest: [] as number[], nodes: [] as number[], chars: [] as number[], plainHeap: [] as { js: number; blink: number }[], heapCdpExt: [] as { js: number; blink: number }[], hlSum: [] as number[], hlMeasures: [] as number[] };
     for (let i = 0; i < runs; i++) {
       const o = await ours(browsers.ext, url);
       const w = await plain(browsers.plain, url, walkProbe, true);
       const x = await plain(browsers.plain, url, markRegExpProbe, false, { source, flags: 'g', acrossElements }, true);
-      const y = await plain(browsers.plain, url, markArrayProbe, false, { aliases, chunk: 10, capMs }, true);
-      R.walk.push(w.result.ms); R.nodes.push(w.result.nodes); R.chars.push(w.result.chars); R.plainHeap.push(w.heapCdp);
+      const y = await plain(browsers.plain, url, markArrayProbe, false, { aliases, chunk: 5, capMs }, true);
+      R.walk.push(w.result.ms); R.nodes.push(w.result.nodes); R.chars.push(w.result.chars); R.plainHeap.push(w.heapCdp!);
       R.scan.push(o.scanMs); R.hl.push(o.highlightMs); R.collect.push(o.collectMs); R.load.push(o.loadMs); R.heap.push(o.heapDeltaMB);
-      R.heapCdp.push(o.heapCdp); R.longest.push(o.longestMs); R.longestAfterDcl.push(o.longestAfterDclMs); R.mentions.push(o.mentions); R.slices.push(o.match.length);
+      R.heapCdpExt.push(o.heapCdp); R.hlSum.push(o.highlightSumMs); R.hlMeasures.push(o.highlightMeasures); R.longest.push(o.longestMs); R.longestAfterDcl.push(o.longestAfterDclMs); R.mentions.push(o.mentions); R.slices.push(o.match.length);
       R.regexp.push(x.result.ms); R.regexpMarks.push(x.result.marks);
       R.regexpLongest.push(Math.max(0, ...x.tasks.filter((t) => t.start < x.result.end && t.start + t.duration > x.result.start).map((t) => t.duration)));
       R.array.push(y.result.ms); R.arrayDone.push(y.result.done); R.arrayMarks.push(y.result.marks); R.arrayLongest.push(y.result.longestChunk);
@@ -76,7 +81,8 @@ async function main() {
         + ` mark.js array ${ms(y.result.ms)} (${y.result.done} aliases), longest task ${ms(o.longestMs)}, heap +${fx(o.heapDeltaMB)} MB`);
     }
     const mentions = median(R.mentions);
-    const ranges = await plain(browsers.plain, url, rangeProbe, false, Math.round(mentions));
+    const ranges = await rangeMemory(browsers.plain, url, Math.round(mentions));
+    const vsPlain = (k: 'js' | 'blink') => median(R.heapCdpExt.map((h, i) => h[k] - R.plainHeap[i][k]));
 
     const result: Result = {
       walkMs: r1(median(R.walk)), scanMs: r1(median(R.scan)), highlightMs: r1(median(R.hl)), markjsRegExpMs: r1(median(R.regexp)),
@@ -90,16 +96,17 @@ async function main() {
       ['measure (median of ' + runs + ' fresh loads)', 'figure', 'note'],
       ['(a) TreeWalker over every text node', ms(result.walkMs), `${result.textNodes} text nodes, ${result.textChars} characters`],
       ['(b) our scan: Σ diplolens:match', ms(result.scanMs), `${median(R.slices)} slices; ${fx(result.scanMs / result.walkMs)} × walk`],
-      ['    our text collection (not in (b))', ms(median(R.collect)), 'from dictionary loaded to first match slice'],
-      ['(c) scan + highlight', ms(result.scanMs + result.highlightMs), `highlight ${ms(result.highlightMs)}; ${result.mentions} highlight ranges`],
+      ['    our text collection (not in (b))', ms(median(R.collect)), "'diplolens:collect' where the build has it"],
+      ['(c) scan + highlight', ms(result.scanMs + result.highlightMs), `highlight ${ms(result.highlightMs)} (${median(R.hlMeasures)} measures; naive sum ${ms(median(R.hlSum))}); ${result.mentions} ranges`],
       ['(d) mark.js markRegExp, one alternation', ms(result.markjsRegExpMs), `${forms.length} forms, longest first, flags g${acrossElements ? ', acrossElements' : ''}; ${median(R.regexpMarks)} marks`],
       ['(e) mark.js mark(), array of aliases', ms(result.markjsArrayMs), `${result.markjsArrayAliases}/${aliases.length} aliases${arrayCapped ? ` (capped at ${capMs / 1000} s; ≈ ${ms(arrayPer300)} for all)` : ''}, default options; ${median(R.arrayMarks)} marks`],
       ['dictionary load (diplolens:load-dictionary)', ms(result.dictionaryLoadMs), 'JSON.parse + createMatcher'],
       ['JS heap growth, content script', `${fx(result.heapDeltaMB)} MB`, 'after GC: DOMContentLoaded → highlights done (MiB)'],
-      ['JS heap vs page without extension (CDP)', `${fx(median(R.heapCdp.map((h, i) => h - R.plainHeap[i])))} MB`, 'Performance.getMetrics JSHeapUsedSize after GC'],
-      ['Blink Ranges (same count, plain page)', `${fx(ranges.result.bytes / 1048576)} MB`, `${fx(ranges.result.perRange, 0)} B per range in the JS heap; 2000 DOM inserts ${ms(ranges.result.mutateBefore)} → ${ms(ranges.result.mutateAfter)} with them live`],
+      ['JS heap vs page without extension', `${fx(vsPlain('js'))} MB`, 'CDP Runtime.getHeapUsage after GC, highlights done'],
+      ['Blink heap vs page without extension', `${fx(vsPlain('blink'))} MB`, 'CDP embedderHeapUsedSize (Oilpan: Ranges, Highlights, our UI) after GC'],
+      ['Blink Ranges alone, same count', `${fx(ranges.blinkMB)} MB`, `${fx((ranges.blinkMB * MB) / ranges.n, 0)} B per Range + ${fx((ranges.jsMB * MB) / ranges.n, 0)} B JS; 2000 DOM inserts ${ms(ranges.mutateBefore)} → ${ms(ranges.mutateAfter)} with them live`],
       ['our longest task (scan window)', ms(result.longestTaskMs), `longest after DOMContentLoaded (incl. content-script injection, page layout) ${ms(median(R.longestAfterDcl))}`],
-      ['mark.js regex longest task', ms(result.markjsLongestTaskMs), `mark.js array: longest chunk of 10 aliases ${ms(median(R.arrayLongest))}`],
+      ['mark.js regex longest task', ms(result.markjsLongestTaskMs), `mark.js array: longest chunk of 5 aliases ${ms(median(R.arrayLongest))}`],
     ];
     const ratios = [
       ['ratio', 'figure'],
@@ -127,13 +134,43 @@ const KEEP_NAMES = 'globalThis.__name = (f) => f;';
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const MB = 1048576;
 
+/** The renderer's heaps after a full GC (CDP Runtime.getHeapUsage): V8's JS heap (all worlds: the page's and the
+ *  content script's isolated world) and the embedder heap, Blink's Oilpan objects (DOM nodes, Ranges, Highlights). */
 async function heapCdp(ctx: BrowserContext, page: Page) {
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
+  const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
   await cdp.detach();
-  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / MB;
+  return { js: u.usedSize / MB, blink: (u.embedderHeapUsedSize ?? NaN) / MB };
+}
+
+type Interval = { start: number; duration: number };
+/** Total time covered by intervals, overlaps counted once (measures may nest or repeat a start). */
+function covered(list: Interval[], minus: Interval[] = []): number {
+  const a = list.map((m) => [m.start, m.start + m.duration]).sort((x, y) => x[0] - y[0]);
+  const merged: number[][] = [];
+  for (const [s, e] of a) { const last = merged[merged.length - 1]; if (last && s <= last[1]) last[1] = Math.max(last[1], e); else merged.push([s, e]); }
+  let total = 0;
+  for (const [s, e] of merged) {
+    total += e - s;
+    for (const m of minus) total -= Math.max(0, Math.min(e, m.start + m.duration) - Math.max(s, m.start));
+  }
+  return total;
+}
+
+/** Waits until the extension has finished: a highlight measure exists and no diplolens measure came for `quietMs`. */
+async function settled(page: Page, quietMs = 1000, timeoutMs = 90000) {
+  const t0 = Date.now();
+  let last = -1, since = Date.now();
+  while (Date.now() - t0 < timeoutMs) {
+    const [n, hl] = await page.evaluate(() => {
+      const all = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('diplolens:'));
+      return [all.length, all.filter((e) => e.name === 'diplolens:highlight').length];
+    });
+    if (n !== last) { last = n; since = Date.now(); } else if (hl > 0 && Date.now() - since >= quietMs) return true;
+    await page.waitForTimeout(100);
+  }
+  return false;
 }
 
 /** A fresh load with the extension: waits for the highlight measure, then reads everything. */
@@ -143,35 +180,52 @@ async function ours(ctx: BrowserContext, url: string) {
     await page.addInitScript({ content: KEEP_NAMES });
     await page.addInitScript(initProbe, true);
     await page.goto(url, { waitUntil: 'load', timeout: 120000 });
-    try {
-      await page.waitForFunction(() => performance.getEntriesByName('diplolens:highlight', 'measure').length > 0, null, { timeout: 60000, polling: 50 });
-    } catch {
+    if (!(await settled(page))) {
       const n = await page.evaluate(() => { let k = 0; for (const [name, h] of (CSS as any).highlights) if (String(name).startsWith('diplolens')) k += h.size; return k; });
       throw new Error(n
         ? `the extension highlighted ${n} ranges but no 'diplolens:highlight' measure is visible from the page: its measures need reading another way (CDP)`
-        : 'the extension made no highlight and no measure within 60 s: is it enabled on 127.0.0.1 and built (npm run build)?');
+        : 'the extension made no highlight and no measure within 90 s: is it enabled on 127.0.0.1 and built (npm run build)?');
     }
-    await page.waitForTimeout(400); // long-task entries are delivered after the task
     const p = await page.evaluate(ourProbe);
     const heap = await heapCdp(ctx, page);
-    const end = (m: { start: number; duration: number }) => m.start + m.duration;
+    const end = (m: Interval) => m.start + m.duration;
     const load = p.load[0];
-    const hl = p.highlight[0];
-    const from = load?.start ?? p.match[0].start;
-    const to = end(hl);
+    const all = [...p.match, ...p.highlight, ...p.resolve, ...p.collect];
+    const from = load?.start ?? Math.min(...all.map((m) => m.start));
+    const to = Math.max(...all.map(end));
     const longest = (ts: Task[]) => Math.max(0, ...ts.map((t) => t.duration));
     if (p.heapBeforeAt !== null && load && p.heapBeforeAt > load.start) log('warning: the heap sample at DOMContentLoaded came after the content script started');
     return {
-      match: p.match, mentions: p.mentions,
-      scanMs: p.match.reduce((s, m) => s + m.duration, 0),
-      highlightMs: p.highlight.reduce((s, m) => s + m.duration, 0),
+      match: p.match, mentions: p.mentions, highlightMeasures: p.highlight.length,
+      scanMs: covered(p.match),
+      // resolving and highlighting: 'diplolens:highlight' (and 'diplolens:resolve' where the build has it), not counting matching twice
+      highlightMs: covered([...p.highlight, ...p.resolve], p.match),
+      highlightSumMs: p.highlight.reduce((t, m) => t + m.duration, 0),
       loadMs: load?.duration ?? NaN,
-      collectMs: load ? p.match[0].start - end(load) : NaN,
+      collectMs: p.collect.length ? covered(p.collect) : load ? p.match[0].start - end(load) : NaN,
       heapDeltaMB: p.heapBefore !== null && p.heapAfter !== null ? (p.heapAfter - p.heapBefore) / MB : NaN,
       heapCdp: heap,
       longestMs: longest(p.longtasks.filter((t) => t.start < to && t.start + t.duration > from)),
       longestAfterDclMs: longest(p.longtasks.filter((t) => p.heapBeforeAt === null || t.start + t.duration > p.heapBeforeAt)),
     };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Blink's memory for as many live Ranges as we highlight, in a page without the extension, and what they cost DOM mutations. */
+async function rangeMemory(ctx: BrowserContext, url: string, n: number) {
+  const page = await ctx.newPage();
+  try {
+    await page.addInitScript({ content: KEEP_NAMES });
+    await page.goto(url, { waitUntil: 'load', timeout: 120000 });
+    await page.evaluate(mutateProbe);
+    const mutateBefore = median([await page.evaluate(mutateProbe), await page.evaluate(mutateProbe), await page.evaluate(mutateProbe)]);
+    const h0 = await heapCdp(ctx, page);
+    const made = await page.evaluate(makeRangesProbe, n);
+    const h1 = await heapCdp(ctx, page);
+    const mutateAfter = median([await page.evaluate(mutateProbe), await page.evaluate(mutateProbe), await page.evaluate(mutateProbe)]);
+    return { n: made, blinkMB: h1.blink - h0.blink, jsMB: h1.js - h0.js, mutateBefore, mutateAfter };
   } finally {
     await page.close();
   }
@@ -186,10 +240,10 @@ async function plain<A, T>(ctx: BrowserContext, url: string, probe: (arg: A) => 
     await page.goto(url, { waitUntil: 'load', timeout: 120000 });
     await page.waitForTimeout(200);
     if (markjs) await page.addScriptTag({ path: MARKJS });
-    const result = (await page.evaluate(probe as (a: A) => T, arg as A)) as Awaited<T>;
+    const result = (await page.evaluate(probe as (a: unknown) => unknown, arg as unknown)) as Awaited<T>;
     await page.waitForTimeout(300);
     const tasks = (await page.evaluate(() => (window as any).__bench.longtasks)) as Task[];
-    const heap = withHeap ? await heapCdp(ctx, page) : NaN;
+    const heap = withHeap ? await heapCdp(ctx, page) : null;
     return { result, tasks, heapCdp: heap };
   } finally {
     await page.close();

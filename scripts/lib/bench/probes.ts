@@ -38,6 +38,7 @@ export function ourProbe() {
   (globalThis as any).gc?.();
   return {
     match: get('diplolens:match'), highlight: get('diplolens:highlight'), load: get('diplolens:load-dictionary'),
+    resolve: get('diplolens:resolve'), collect: get('diplolens:collect'),
     longtasks: b.longtasks as Task[], heapBefore: b.heapBefore as number | null, heapBeforeAt: b.heapBeforeAt as number | null,
     heapAfter: ((performance as any).memory?.usedJSHeapSize ?? null) as number | null, mentions,
   };
@@ -74,24 +75,11 @@ export async function markArrayProbe(arg: { aliases: string[]; chunk: number; ca
   return { ms, done, marks, longestChunk };
 }
 
-/** Blink's memory for N live Ranges held by a Highlight, from the JS heap after GC (Oilpan objects count only where
- *  the heap reports them), and the cost of DOM mutations while they live (Blink updates every live Range). */
-export function rangeProbe(n: number) {
-  const g = (globalThis as any).gc;
-  const heap = () => { g?.(); return (performance as any).memory?.usedJSHeapSize as number; };
+/** N live Ranges over the page's text, held by a registered Highlight as ours are (their memory is read by CDP). */
+export function makeRangesProbe(n: number) {
   const texts: Text[] = [];
   const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let t = w.nextNode(); t; t = w.nextNode()) if ((t as Text).data.length > 4) texts.push(t as Text);
-  const mutate = () => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    const t0 = performance.now();
-    for (let i = 0; i < 2000; i++) host.append(document.createElement('span'));
-    host.remove();
-    return performance.now() - t0;
-  };
-  const mutateBefore = mutate();
-  const h0 = heap();
   const hl = new Highlight();
   for (let i = 0; i < n; i++) {
     const t = texts[(i * 7) % texts.length];
@@ -101,7 +89,15 @@ export function rangeProbe(n: number) {
     hl.add(r);
   }
   (CSS as any).highlights.set('bench-ranges', hl);
-  const h1 = heap();
-  const mutateAfter = mutate();
-  return { bytes: h1 - h0, perRange: (h1 - h0) / n, mutateBefore, mutateAfter };
+  return hl.size;
+}
+
+/** The cost of DOM mutations: 2000 inserts and one removal (Blink updates every live Range on a mutation). */
+export function mutateProbe() {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const t0 = performance.now();
+  for (let i = 0; i < 2000; i++) host.append(document.createElement('span'));
+  host.remove();
+  return performance.now() - t0;
 }
