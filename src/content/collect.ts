@@ -19,7 +19,7 @@ export const OWN_UI = 'diplolens-ui';
 function skipElement(el: Element): boolean {
   if (SKIP.has(el.tagName.toUpperCase())) return true;
   if (el.localName === OWN_UI || el.id.startsWith('diplolens')) return true;
-  if ((el as HTMLElement).isContentEditable) return true;
+  // the attribute, not isContentEditable: that one makes the browser compute styles for every element
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
@@ -34,16 +34,32 @@ function langOf(el: Element): string | null {
 
 /** Blocks of visible text under `root` (a document, element or shadow root), in document order.
  *  Open shadow roots are read too (reported through `onShadowRoot` so that they can be watched). */
+/** true when the node sits inside something we never read (an editable area, a form field, our own UI) */
+function insideSkipped(node: Node): boolean {
+  for (let el: Node | null = node.nodeType === 1 ? node : node.parentNode; el; el = el.parentNode ?? (el as ShadowRoot).host ?? null) {
+    if (el.nodeType === 1 && skipElement(el as Element)) return true;
+    if (el.nodeType === 9) return (el as Document).designMode === 'on';
+  }
+  return false;
+}
+
 export function collectBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): TextBlock[] {
   const doc = root.ownerDocument ?? (root as Document);
+  // a change inside an editable area (the reader typing) is never read
+  if (insideSkipped(root)) return [];
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.nodeType === 1 && skipElement(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
+  const blockCache = new Map<Element, Element>();
   const blockOf = (node: Node): Element => {
-    let el = node.parentElement;
+    const parent = node.parentElement;
+    const cached = parent && blockCache.get(parent);
+    if (cached) return cached;
+    let el = parent;
     while (el && !BLOCK.has(el.tagName.toUpperCase()) && el.parentElement) el = el.parentElement;
+    if (parent && el) blockCache.set(parent, el);
     // a text node right under a shadow root belongs to the host's block
     return el ?? (node.parentNode && 'host' in node.parentNode ? (node.parentNode as ShadowRoot).host : doc.documentElement);
   };

@@ -56,6 +56,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     const t0 = now();
     const types = opts.enabledTypes();
     const decided = resolveDocument(matcher, state);
+    performance.measure('diplolens:resolve', { start: t0, end: now() });
     const keep = new Set<string>();
     const fresh: { key: string; mention: Mention; block: TextBlock }[] = [];
     const next: PageMention[] = [];
@@ -122,7 +123,9 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
   return {
     /** the first reading: what is on screen first, then the rest */
     start: () => queue(async () => {
+      const c0 = now();
       const all = collect(doc.body ?? doc.documentElement);
+      performance.measure('diplolens:collect', { start: c0, end: now() });
       const from = all.length > 400 ? Math.max(0, firstVisible(all) - 20) : 0;
       const first = all.slice(from, from + 300);
       await scan(first);

@@ -4,10 +4,22 @@ import browser from 'webextension-polyfill';
 import type { PageSummary } from '../core/contracts.ts';
 import { isMeetingOut, MAX_EVIDENCE } from '../shared/meeting-check.ts';
 
-interface ReadPage { idle(): Promise<void>; summary(): PageSummary }
+interface ReadPage { idle(): Promise<void>; summary(): PageSummary; mentions(): { mention: { entity: { id: string; type: string } } }[] }
 type Send = (msg: unknown) => Promise<unknown>;
 
 const MAX_MEETINGS = 200;
+// The summary extracts meetings from the whole text in one go: on a feed of thousands of mentions that would
+// block the page, so such pages (lists, not articles) are not reported.
+const MAX_MENTIONS = 1500;
+
+/** Whether summarizing is worth it: a meeting needs two people, and the page must be article-sized. */
+export function worthSummarizing(page: ReadPage): boolean {
+  const list = page.mentions();
+  if (list.length > MAX_MENTIONS) return false;
+  const people = new Set<string>();
+  for (const m of list) if (m.mention.entity.type === 'person') people.add(m.mention.entity.id);
+  return people.size >= 2;
+}
 let stopPrevious: (() => void) | null = null;
 
 /** The 'diplolens:page-meetings' message for a page summary, or null when it reports no meeting. */
@@ -30,6 +42,7 @@ export function reportMeetings(page: ReadPage, doc: Document = document, send: S
   const report = async () => {
     try {
       await page.idle();
+      if (!worthSummarizing(page)) return;
       const msg = meetingsMessage(page.summary());
       const signature = msg ? JSON.stringify([msg.url, msg.meetings.map((m) => [m.participants.map((p) => p.id), m.date])]) : '';
       if (!msg || signature === sent) return;

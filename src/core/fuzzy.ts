@@ -18,20 +18,31 @@ function* oneEdit(word: string): Generator<string> {
     }
 }
 
+// capitalized words that start sentences and headlines, never names
+const COMMON = new Set(['the', 'this', 'that', 'these', 'there', 'their', 'they', 'then', 'than', 'and', 'but', 'for', 'with', 'from', 'after', 'before',
+  'его', 'она', 'они', 'это', 'как', 'так', 'при', 'для', 'под', 'над', 'также', 'однако', 'les', 'des', 'une', 'der', 'die', 'das', 'und', 'los', 'las', 'una', 'del']);
+
 export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): Candidate[] {
   const out: Candidate[] = [];
   const { entries } = m.data;
   doc.blocks.forEach((b, blockIndex) => {
+    // each block once: work stays proportional to new text
+    if (b.fuzzed) return;
+    b.fuzzed = true;
     if (m.langs && !m.langs.has(b.lang)) return;
     const t = b.tokens;
     const covered = new Uint8Array(t.count);
     for (const c of b.candidates) for (let i = c.from; i <= c.to; i++) covered[i] = 1;
     for (let i = 0; i < t.count; i++) {
       if (covered[i] || t.kind[i] !== 0 || !t.upper[i] || t.key[i].length < 3) continue;
-      if (m.tokenId.has(t.key[i])) continue;
+      if (m.tokenId.has(t.key[i]) || COMMON.has(t.key[i])) continue;
+      // a capital at the start of a sentence says nothing, unless a capitalized word follows ("Иан Борч сказал")
+      if (t.sentenceStart[i] && !(i + 1 < t.count && t.upper[i + 1])) continue;
       // only inside a name: a neighbouring word must itself be a dictionary word of some length
-      const next = i + 1 < t.count && t.kind[i + 1] === 0 && t.key[i + 1].length >= 4 ? m.tokenId.get(t.key[i + 1]) : undefined;
-      const prev = i > 0 && t.kind[i - 1] === 0 && t.key[i - 1].length >= 3 ? m.tokenId.get(t.key[i - 1]) : undefined;
+      // (a capitalized neighbour, or a long lower-case word of a multiword name: "заключительного")
+      const nameWord = (j: number, min: number) => t.kind[j] === 0 && t.key[j].length >= min && (t.upper[j] === 1 || t.key[j].length >= 6);
+      const next = i + 1 < t.count && nameWord(i + 1, 4) ? m.tokenId.get(t.key[i + 1]) : undefined;
+      const prev = i > 0 && nameWord(i - 1, 3) ? m.tokenId.get(t.key[i - 1]) : undefined;
       if (next === undefined && prev === undefined) continue;
       let best: Candidate | null = null;
       const tried = new Set<string>();

@@ -5,6 +5,7 @@ import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/
 import { TITLE_KEYS } from './titles.ts';
 import { unpackIndex, type PackedIndex } from './dictionary/pack.ts';
 import { nearMisses } from './fuzzy.ts';
+import { TokenTable } from './dictionary/token-table.ts';
 
 export interface Block { text: string; lang?: string }
 export interface ScanOptions { lang?: string; date?: string }
@@ -21,7 +22,7 @@ export interface Mention {
 const CASELESS = new Set(['zh', 'ja', 'ko', 'th']);
 
 export interface Trie {
-  tokenId: Map<string, number>;
+  tokenId: { get(key: string): number | undefined; has(key: string): boolean };
   firstEdge: Int32Array;
   edgeTok: Int32Array;
   termFirst: Int32Array;
@@ -39,13 +40,10 @@ export interface Matcher extends Trie {
 /** A matcher over a compiled index, plain (IndexData) or packed as shipped (PackedIndex). */
 export function createMatcher(index: IndexData | PackedIndex): Matcher {
   const data = index.v === 2 ? unpackIndex(index) : index;
-  const tokens = data.tokens ? data.tokens.split('\n') : [];
-  const tokenId = new Map<string, number>();
-  for (let i = 0; i < tokens.length; i++) tokenId.set(tokens[i], i);
+  const ints = (a: ArrayLike<number>) => (a instanceof Int32Array ? a : Int32Array.from(a));
   return {
-    data, tokenId,
-    firstEdge: Int32Array.from(data.firstEdge), edgeTok: Int32Array.from(data.edgeTok),
-    termFirst: Int32Array.from(data.termFirst), termEntry: Int32Array.from(data.termEntry),
+    data, tokenId: new TokenTable(data.tokens ?? ''),
+    firstEdge: ints(data.firstEdge), edgeTok: ints(data.edgeTok), termFirst: ints(data.termFirst), termEntry: ints(data.termEntry),
   };
 }
 
@@ -65,7 +63,7 @@ export function child(m: Trie, node: number, tok: number): number {
 /** A candidate span: tokens [from, to] of one block with the dictionary entries that accept it. */
 interface Candidate { block: number; from: number; to: number; entries: number[]; approximate?: boolean }
 
-interface BlockScan { text: string; lang: string; tokens: Tokens; candidates: Candidate[] }
+interface BlockScan { text: string; lang: string; tokens: Tokens; candidates: Candidate[]; /** near-misses looked for */ fuzzed?: boolean }
 
 function exactOf(text: string, t: Tokens, from: number, to: number): string {
   const parts: string[] = [];
@@ -176,17 +174,6 @@ export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): numb
   return added;
 }
 
-/** of several people sharing a surname, the one named in full most recently before this candidate */
-function nearestNamed(all: Candidate[], firm: Map<Candidate, number>, c: Candidate, named: number[]): number | undefined {
-  let best: number | undefined;
-  for (const x of all) {
-    if (x.block > c.block || (x.block === c.block && x.from >= c.from)) break;
-    const e = firm.get(x);
-    if (e !== undefined && named.includes(e)) best = e;
-  }
-  return best;
-}
-
 /** entities named on their own (not by a surname alone) somewhere in these candidates */
 function firmEntities(m: Matcher, all: Candidate[]): Set<number> {
   const out = new Set<number>();
@@ -239,14 +226,20 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
   }
   // 2. surnames alone: the person named in full on the page, else a title before it, else a distinctive office holder
   const out: Mention[] = [];
-  for (const c of all) {
+  const lastFirm = new Map<number, number>();
+  for (const [position, c] of all.entries()) {
     let entity = firm.get(c);
+    if (entity !== undefined) lastFirm.set(entity, position);
     if (entity === undefined) {
       const shorts = c.entries.filter((e) => entries[e][1] & Flag.Short);
       const ents = [...new Set(shorts.map((e) => entries[e][0]))];
       const named = ents.filter((e) => seen.has(e));
       if (named.length === 1) entity = named[0];
-      else if (named.length > 1) entity = nearestNamed(all, firm, c, named) ?? named.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
+      else if (named.length > 1) {
+        // of several people sharing a surname: the one named in full most recently before, else the most named
+        const before = named.filter((e) => lastFirm.has(e)).sort((a, b) => lastFirm.get(b)! - lastFirm.get(a)!);
+        entity = before[0] ?? named.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
+      }
       else {
         const t = doc.blocks[c.block].tokens;
         const titled = c.from > 0 && TITLE_KEYS.has(t.key[c.from - 1]);

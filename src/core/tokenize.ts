@@ -36,6 +36,8 @@ const PUNCT_FOLD: Record<string, string> = {
 
 /** The matching key of a word: NFKC, lower case (Turkish İ folded), ё→е, Latin diacritics dropped. */
 export function wordKey(surface: string): string {
+  // fast path: plain ASCII or Cyrillic words need no normalization
+  if (/^[A-Za-z0-9\u0400-\u045F]+$/.test(surface)) return surface.toLowerCase().replace(/ё/g, 'е');
   let s = surface.replace(IGNORABLE, '').normalize('NFKC');
   s = s.replace(/İ/g, 'i').toLowerCase().replace(/\u0307/g, '').replace(/ё/g, 'е');
   if (/[\u00C0-\u024F\u1E00-\u1EFF]/.test(s)) s = s.normalize('NFD').replace(LATIN_WITH_MARK, '$1').normalize('NFC');
@@ -48,6 +50,9 @@ export function caseForm(surface: string): string {
 }
 
 function charKind(ch: string): number {
+  const c = ch.charCodeAt(0);
+  // the common scripts by range, the rest by Unicode property
+  if ((c >= 0x400 && c <= 0x52f) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) return 0;
   if (CJK.test(ch)) return 2;
   if (WORD.test(ch)) return 0;
   return -1;
@@ -86,13 +91,18 @@ export function tokenize(text: string): Tokens {
         const c = text.charCodeAt(j);
         if (c < 128) { if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) { j++; continue; } break; }
         if (isIgnorable(c)) { j++; continue; }
+        // Cyrillic and Latin letters by range, without making a string per character
+        if ((c >= 0x400 && c <= 0x52f) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) { j++; continue; }
         const w = c >= 0xd800 && c <= 0xdbff && j + 1 < n ? 2 : 1;
-        const cc = text.substr(j, w);
-        if (charKind(cc) !== 0) break;
+        if (charKind(text.substr(j, w)) !== 0) break;
         j += w;
       }
       const surface = text.slice(i, j);
-      push(i, j, 0, wordKey(surface), UPPER.test(surface[0] ?? '') || UPPER.test(surface.replace(IGNORABLE, '')[0] ?? ''));
+      const first = surface.charCodeAt(0);
+      // upper case: ASCII and Cyrillic by range, the rest by Unicode property
+      const up = first < 128 ? first >= 65 && first <= 90 : first >= 0x410 && first <= 0x42f ? true : first >= 0x430 && first <= 0x45f ? false
+        : UPPER.test(surface[0] ?? '') || UPPER.test(surface.replace(IGNORABLE, '')[0] ?? '');
+      push(i, j, 0, wordKey(surface), up);
       boundary = false;
       i = j;
       continue;

@@ -15,8 +15,11 @@ export interface Served { server: Server; origin: string; close(): Promise<void>
 /** Serves tests/fixtures/pages and assets/demo; `headers` adds per-path response headers (e.g. a CSP). */
 export async function serve(headers: Record<string, Record<string, string>> = {}): Promise<Served> {
   const dirs = [join(ROOT, 'tests/fixtures/pages'), join(ROOT, 'assets/demo')];
+  // the fixture pages' own libraries (a page that hydrates with Preact)
+  const vendor: Record<string, string> = { '/vendor/preact.mjs': join(ROOT, 'node_modules/preact/dist/preact.mjs') };
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (vendor[path]) { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(await readFile(vendor[path])); return; }
     for (const dir of dirs) {
       const file = join(dir, path);
       if (file.startsWith(dir) && existsSync(file) && !file.endsWith('/')) {

@@ -29,8 +29,6 @@ function toBase64(bytes: number[]): string {
   return out;
 }
 
-const LOOKUP = new Int16Array(128).fill(-1);
-for (let i = 0; i < 64; i++) LOOKUP[B64.charCodeAt(i)] = i;
 
 function varints(values: ArrayLike<number>): string {
   const bytes: number[] = [];
@@ -42,22 +40,16 @@ function varints(values: ArrayLike<number>): string {
   return toBase64(bytes);
 }
 
-/** decodes `count` varints from base64 without building an intermediate byte array */
+/** decodes `count` varints from base64 (atob is native and fast in browsers and node) */
 function readVarints(b64: string, count: number): Int32Array {
   const out = new Int32Array(count);
+  const bin = atob(b64);
   let acc = 0, shift = 0, k = 0;
-  const push = (byte: number) => {
+  for (let i = 0; i < bin.length && k < count; i++) {
+    const byte = bin.charCodeAt(i);
     acc |= (byte & 0x7f) << shift;
-    if (byte & 0x80) { shift += 7; return; }
+    if (byte & 0x80) { shift += 7; continue; }
     out[k++] = acc; acc = 0; shift = 0;
-  };
-  for (let i = 0; i < b64.length && k < count; i += 4) {
-    const a = LOOKUP[b64.charCodeAt(i)], b = LOOKUP[b64.charCodeAt(i + 1)];
-    const c = b64[i + 2] === '=' ? -1 : LOOKUP[b64.charCodeAt(i + 2)], d = b64[i + 3] === '=' ? -1 : LOOKUP[b64.charCodeAt(i + 3)];
-    const n = (a << 18) | (b << 12) | ((c < 0 ? 0 : c) << 6) | (d < 0 ? 0 : d);
-    push((n >> 16) & 255);
-    if (c >= 0 && k < count) push((n >> 8) & 255);
-    if (d >= 0 && k < count) push(n & 255);
   }
   return out;
 }
