@@ -61,7 +61,34 @@ export function child(m: Trie, node: number, tok: number): number {
 }
 
 /** A candidate span: tokens [from, to] of one block with the dictionary entries that accept it. */
-interface Candidate { block: number; from: number; to: number; entries: number[]; approximate?: boolean }
+interface Candidate {
+  block: number; from: number; to: number; entries: number[]; approximate?: boolean;
+  /** worked out once per candidate (see analyze) */
+  info?: CandidateInfo;
+}
+interface CandidateInfo {
+  /** the one entity its full-name entries name; -1: none (a surname alone), -2: several */
+  firm: number;
+  /** the entities of its full-name entries when several */
+  several?: number[];
+  ambiguousOnly: boolean;
+}
+
+function analyze(m: Matcher, c: Candidate): CandidateInfo {
+  if (c.info) return c.info;
+  const entries = m.data.entries;
+  let firm = -1, several: number[] | undefined, ambiguousOnly = true;
+  for (const e of c.entries) {
+    const [ent, flags] = entries[e];
+    if (flags & Flag.Short) continue;
+    if (!(flags & Flag.Ambiguous)) ambiguousOnly = false;
+    if (firm === -1) firm = ent;
+    else if (firm !== ent && firm !== -2) { several = [firm, ent]; firm = -2; }
+    else if (firm === -2 && !several!.includes(ent)) several!.push(ent);
+  }
+  c.info = { firm, ...(several ? { several } : {}), ambiguousOnly };
+  return c.info;
+}
 
 interface BlockScan { text: string; lang: string; tokens: Tokens; candidates: Candidate[]; /** near-misses looked for */ fuzzed?: boolean }
 
@@ -174,13 +201,10 @@ export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): numb
   return added;
 }
 
-/** entities named on their own (not by a surname alone) somewhere in these candidates */
-function firmEntities(m: Matcher, all: Candidate[]): Set<number> {
+/** entities named on their own (not by a surname alone) somewhere in the document */
+function firmEntities(m: Matcher, doc: DocumentState): Set<number> {
   const out = new Set<number>();
-  for (const c of all) {
-    const ents = new Set(c.entries.filter((e) => !(m.data.entries[e][1] & Flag.Short)).map((e) => m.data.entries[e][0]));
-    if (ents.size === 1) out.add([...ents][0]);
-  }
+  for (const b of doc.blocks) for (const c of b.candidates) { const f = analyze(m, c).firm; if (f >= 0) out.add(f); }
   return out;
 }
 
@@ -200,29 +224,24 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
   const { entries, entities } = m.data;
   const day = dayNumber(doc.options.date ?? new Date().toISOString().slice(0, 10));
   // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта")
-  nearMisses(m, doc, firmEntities(m, doc.blocks.flatMap((b) => b.candidates)));
+  nearMisses(m, doc, firmEntities(m, doc));
   const all = doc.blocks.flatMap((b) => b.candidates).sort((a, b) => a.block - b.block || a.from - b.from);
   // 1. names that stand by themselves; count entities to settle names shared by two of them
   const seen = new Map<number, number>();
   const firm = new Map<Candidate, number>();
   let firmCount = 0;
   for (const c of all) {
-    const own = c.entries.filter((e) => !(entries[e][1] & Flag.Short));
-    const ents = [...new Set(own.map((e) => entries[e][0]))];
-    if (ents.length === 1) {
-      firm.set(c, ents[0]);
-      seen.set(ents[0], (seen.get(ents[0]) ?? 0) + 1);
-      if (!own.every((e) => entries[e][1] & Flag.Ambiguous)) firmCount++;
-    }
+    const info = analyze(m, c);
+    if (info.firm < 0) continue;
+    firm.set(c, info.firm);
+    seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
+    if (!info.ambiguousOnly) firmCount++;
   }
   for (const c of all) {
-    if (firm.has(c)) continue;
-    const own = c.entries.filter((e) => !(entries[e][1] & Flag.Short));
-    const ents = [...new Set(own.map((e) => entries[e][0]))];
-    if (ents.length > 1) {
-      const known = ents.filter((e) => seen.has(e));
-      if (known.length === 1) firm.set(c, known[0]);
-    }
+    const info = analyze(m, c);
+    if (info.firm !== -2) continue;
+    const known = info.several!.filter((e) => seen.has(e));
+    if (known.length === 1) firm.set(c, known[0]);
   }
   // 2. surnames alone: the person named in full on the page, else a title before it, else a distinctive office holder
   const out: Mention[] = [];
@@ -252,9 +271,8 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
       }
     }
     if (entity === undefined) continue;
-    const own = c.entries.filter((e) => entries[e][0] === entity);
     // an ambiguous name needs the page to be about diplomacy: some other entity named unambiguously
-    if (own.length && own.every((e) => entries[e][1] & Flag.Ambiguous) && firmCount === 0) continue;
+    if (firmCount === 0 && firm.has(c) && analyze(m, c).ambiguousOnly) continue;
     const b = doc.blocks[c.block];
     const start = b.tokens.start[c.from], end = b.tokens.end[c.to];
     out.push({ block: c.block, start, end, text: b.text.slice(start, end), entity: entities[entity], ...(c.approximate ? { approximate: true } : {}) });
