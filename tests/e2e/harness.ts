@@ -19,6 +19,7 @@ export async function serve(headers: Record<string, Record<string, string>> = {}
   const vendor: Record<string, string> = { '/vendor/preact.mjs': join(ROOT, 'node_modules/preact/dist/preact.mjs') };
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (path === '/favicon.ico') { res.writeHead(204).end(); return; }
     if (vendor[path]) { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(await readFile(vendor[path])); return; }
     for (const dir of dirs) {
       const file = join(dir, path);
