@@ -5,7 +5,7 @@
 // and highlighting ('diplolens:highlight'), (d) mark.js markRegExp with one alternation of every dictionary form,
 // (e) mark.js mark() with 300 aliases; dictionary load, JS heap growth and the longest main-thread tasks.
 import { readFileSync, readdirSync, existsSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generatePage, mulberry32, type CorpusDoc } from './lib/bench/page.ts';
@@ -118,7 +118,8 @@ async function main() {
       ['our longest task / mark.js longest task', fx(result.longestTaskMs / result.markjsLongestTaskMs)],
     ];
     const tg = targets(result);
-    console.log(`DiploLens benchmark: ${corpus ? `corpus ${corpusPath}` : 'generated page'}, Chromium ${browsers.version}, ${runs} runs\n`);
+    console.log(`DiploLens benchmark: ${corpus ? `corpus ${corpusPath}` : 'generated page'}, Chromium ${browsers.version}, ${runs} runs;`
+      + ` ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are wall-clock: a busy machine inflates them)\n`);
     console.log(table(rows) + '\n');
     console.log(table(ratios) + '\n');
     console.log(table([['target', 'figure', 'limit', ''], ...tg.map((t) => [t.name, t.figure, t.limit, t.pass ? 'pass' : 'FAIL'])]));
