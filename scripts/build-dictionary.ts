@@ -125,7 +125,9 @@ export async function buildForms(entities: EntitySource[]): Promise<{ forms: For
     for (const lang of Object.keys(e.names)) {
       for (const s of new Set(surnamesOf(e, lang))) {
         if (s.length < 2) continue;
-        const distinct = (surnameOwners.get(wordKey(s))?.size ?? 0) === 1 && s.length >= 5 && !givenNames.has(wordKey(s)) ? Flag.Distinctive : 0;
+        // long enough to be a name and nothing else: five letters, or three Chinese/Japanese characters
+        const longEnough = s.length >= 5 || (/[\p{Script=Han}\p{Script=Katakana}]/u.test(s) && s.length >= 3);
+        const distinct = (surnameOwners.get(wordKey(s))?.size ?? 0) === 1 && longEnough && !givenNames.has(wordKey(s)) ? Flag.Distinctive : 0;
         for (const f of await surnameForms(e, lang, s)) push(i, f, Flag.Short | distinct);
         // "С. Лавров", "S. Lavrov": an initial of the first given name with the surname
         if (!['zh', 'ja', 'ar'].includes(lang)) for (const name of e.names[lang as 'en'] ?? []) {

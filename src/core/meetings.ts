@@ -71,13 +71,14 @@ const CUES: Record<string, Cue[]> = {
     { re: /ziyaret/i, kind: 'visit', cameo: '042' },
     { re: /görüş|bir araya/i, kind: 'in-person', cameo: '044' },
   ],
+  // Simplified and Traditional characters
   zh: [
-    { re: /通话|通电话/, kind: 'call', cameo: '041' },
-    { re: /签署/, kind: 'agreement', cameo: '057' },
-    { re: /会见|接见/, kind: 'visit', cameo: '043' },
-    { re: /会谈|谈判/, kind: 'negotiation', cameo: '046' },
-    { re: /访问/, kind: 'visit', cameo: '042' },
-    { re: /会晤|见面|举行/, kind: 'in-person', cameo: '044' },
+    { re: /通话|通电话|通話|通電話/, kind: 'call', cameo: '041' },
+    { re: /签署|簽署/, kind: 'agreement', cameo: '057' },
+    { re: /会见|接见|會見|接見/, kind: 'visit', cameo: '043' },
+    { re: /会谈|谈判|會談|談判/, kind: 'negotiation', cameo: '046' },
+    { re: /访问|訪問/, kind: 'visit', cameo: '042' },
+    { re: /会晤|见面|举行|會晤|見面|舉行/, kind: 'in-person', cameo: '044' },
   ],
 };
 
@@ -91,7 +92,7 @@ const PLANNED: Record<string, RegExp> = {
   de: /(wird .* treffen|geplant|soll .* treffen|reist .* nach)/i,
   es: /(se reunirá|visitará|está previst|prevé)/i,
   tr: /(görüşecek|ziyaret edecek|bir araya gelecek)/i,
-  zh: /(将会见|将访问|将举行|将与)/,
+  zh: /(将会见|将访问|将举行|将与|將會見|將訪問|將舉行|將與)/,
 };
 
 export interface SentenceSpan { start: number; end: number }
