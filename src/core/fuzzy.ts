@@ -74,7 +74,8 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
               if (flags & (Flag.Exact | Flag.Ambiguous)) continue;
               // one word alone, or a surname: only a person the page already names ("Indian" is not "India")
               if ((words < 2 || flags & Flag.Short) && !(seen.has(ent) && m.data.entities[ent].type === 'person')) continue;
-              if (words >= 2 && t.key[i].length < 6 && !seen.has(ent)) continue;
+              // a short misspelt word needs two exact words beside it ("Kim Son Kyong")
+              if (words >= 2 && t.key[i].length < (words >= 3 ? 4 : 6) && !seen.has(ent)) continue;
               ok.push(e);
             }
             if (ok.length && new Set(ok.map((e) => entries[e][0])).size === 1 && (!best || j - from > best.to - best.from))

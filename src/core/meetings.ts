@@ -104,7 +104,7 @@ export function sentences(text: string): SentenceSpan[] {
   const re = /[.!?…。！？]+["»”)]*\s+|\n+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const before = text.slice(Math.max(start, m.index - 4), m.index + 1);
-    if (m[0][0] === '.' && /(^|[\s(])(\p{Lu}|[A-Za-z]{1,2}|г|гг|им|т\.е|др|см|St|Mr|Mrs|Ms|Dr|U\.S|U\.N)\.$/u.test(before)) continue;
+    if (m[0][0] === '.' && /(^|[\s(.])(\p{Lu}|[A-Za-z]{1,2}|г|гг|им|т\.е|др|см|St|Mr|Mrs|Ms|Dr|U\.S|U\.N)\.$/u.test(before)) continue;
     const end = m.index + m[0].length;
     if (text.slice(start, end).trim()) out.push({ start, end });
     start = end;
@@ -162,6 +162,8 @@ const REPORTING: Record<string, RegExp> = {
 // the next sentence lists who takes part
 const LIST_NEXT = /(include|including|participants|among them|joined by|together with|along with|участ|в том числе|в их числе|вместе с|participeront|participants|teilnehmer|participantes|katılımcı)/i;
 
+const VERB_LAST = new Set(['de', 'tr', 'kk', 'ja']);
+
 type Person = { id: string; name: string; start: number; end: number };
 
 // an office named instead of its holder: "министр иностранных дел России", "US Secretary of State", "глава МИД РФ"
@@ -172,7 +174,7 @@ const ROLE_WORDS: [number, RegExp][] = [
 ];
 
 /** who takes part, from one sentence: a subject met objects (a star), or listed participants met (all pairs) */
-function participantsOf(sentence: string, offset: number, present: Person[], lang: string, topic: () => Person | null, isReporter: (id: string) => boolean, roleSubjects: (upTo: number) => Person[]): [Person, Person][] {
+function participantsOf(sentence: string, offset: number, present: Person[], lang: string, topic: (besides: string[]) => Person | null, isReporter: (id: string) => boolean, roleSubjects: (upTo: number) => Person[]): [Person, Person][] {
   const cues = cueIn(sentence, lang);
   if (!cues.length) return [];
   const reporting = REPORTING[lang] ?? REPORTING.en;
@@ -191,7 +193,9 @@ function participantsOf(sentence: string, offset: number, present: Person[], lan
   const clique = (ps: Person[]) => ps.flatMap((a, i) => ps.slice(i + 1).map((b) => [a, b] as [Person, Person]));
   void cue;
   if (before.length) {
-    // "X met with A": the person just before the cue; "X hat A und B getroffen", "X, A ile görüştü": the first
+    // the verb comes last in German, Turkish, Kazakh, Japanese: "X hat A und B getroffen", "X, A ile görüştü"
+    if (VERB_LAST.has(lang)) return star(before[0], [...before.slice(1), ...after]);
+    // "X met with A": the person just before the cue
     if (after.length) return star(before[before.length - 1], after);
     return star(before[0], before.slice(1));
   }
@@ -201,7 +205,7 @@ function participantsOf(sentence: string, offset: number, present: Person[], lan
   const offices = roleSubjects(index).filter((r) => !after.some((a) => a.id === r.id));
   // "met with A and B" pairs the subject with each; "took part in the talks of A and B" pairs everyone
   if (offices.length && after.length) return withNext ? offices.flatMap((sub) => star(sub, after)) : clique([...offices, ...after]);
-  const t = withNext || standIn ? topic() : null;
+  const t = withNext || standIn ? topic(after.map((a) => a.id)) : null;
   if (t && after.length && !after.some((a) => a.id === t.id)) return star(t, after);
   return clique(after);
 }
@@ -225,9 +229,10 @@ export function extractMeetings(text: string, mentions: MentionOut[], opts: Meet
     }
     const sentence = text.slice(s.start, s.end);
     // the person the article is about so far: named most often before this sentence ends
-    const topic = () => {
+    // (the people the sentence says were met cannot be the one who met them)
+    const topic = (besides: string[]) => {
       const counts = new Map<string, { p: Person; n: number }>();
-      for (const p of people) if (p.start < s.end && !isReporter(p.id)) { const c = counts.get(p.id) ?? { p, n: 0 }; c.n++; counts.set(p.id, c); }
+      for (const p of people) if (p.start < s.end && !isReporter(p.id) && !besides.includes(p.id)) { const c = counts.get(p.id) ?? { p, n: 0 }; c.n++; counts.set(p.id, c); }
       return [...counts.values()].sort((a, b) => b.n - a.n || a.p.start - b.p.start)[0]?.p ?? null;
     };
     const roleSubjects = (upTo: number): Person[] => {
