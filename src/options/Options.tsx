@@ -1,7 +1,6 @@
 // The options page: sites, what is highlighted and how, the user's own dictionary, remembered meetings, clearing.
 // Reached from the context menu with #lookup=<text> (card view) or #add=<text> (the dictionary form, prefilled).
 import { useEffect, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
 import { t } from '../shared/i18n.ts';
 import { loadSettings, saveSettings, onSettingsChanged, type Settings } from '../shared/settings.ts';
 import { CARD_CSS } from '../ui/EntityCard.tsx';
@@ -11,10 +10,8 @@ import { UserDictionary } from './UserDictionary.tsx';
 import { LookupView } from './LookupView.tsx';
 import { draftFromSelection, type Draft } from './entity-draft.ts';
 import { clearMyData } from './storage-ops.ts';
+import { MeetingsData } from './MeetingsData.tsx';
 
-// the stored-meetings component is another module; it is mounted when it exists
-const meetingsModules = import.meta.glob<{ MeetingsData?: ComponentType }>('./MeetingsData.tsx', { eager: true });
-const MeetingsData = Object.values(meetingsModules)[0]?.MeetingsData;
 
 /** what the page was opened for: #lookup=<text>, #add=<text> */
 export function readHash(hash: string): { lookup?: string; add?: string } {
@@ -63,7 +60,7 @@ export function Options() {
       {s && <SitesSection s={s} update={update} />}
       {s && <HighlightSection s={s} update={update} />}
       <UserDictionary key={`${cleared}:${prefill ? JSON.stringify(prefill) : ''}`} prefill={prefill} />
-      {MeetingsData && <section aria-label={t('popupMeetings')}><MeetingsData /></section>}
+      <section aria-label={t('popupMeetings')}><MeetingsData /></section>
       <section aria-labelledby="clear-title">
         <h2 id="clear-title">{t('optClearTitle')}</h2>
         <p class="hint">{t('optClearHint')}</p>
