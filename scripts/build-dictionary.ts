@@ -36,12 +36,16 @@ function traditionalChinese(entities: EntitySource[]): void {
 function countryNamesFromCldr(entities: EntitySource[]): void {
   const countries = require('i18n-iso-countries');
   for (const l of COUNTRY_LANGS) countries.registerLocale(require(`i18n-iso-countries/langs/${l}.json`));
+  // a package name that is already another country's name is a mistake of the package, not a second name
+  // (its Portuguese gives the Republic of the Congo the DR Congo's name)
+  const owner = new Map<string, string>();
+  for (const e of entities) if (e.type === 'country') for (const [l, list] of Object.entries(e.names)) for (const n of list ?? []) owner.set(`${l}|${n.toLowerCase()}`, e.id);
   for (const e of entities) {
     if (e.type !== 'country' || !e.iso2) continue;
     for (const l of COUNTRY_LANGS) {
       const names: string[] = countries.getName(e.iso2, l, { select: 'all' }) ?? [];
       const have = new Set((e.names[l] ?? []).map((n) => n.toLowerCase()));
-      const add = names.filter((n) => n && !have.has(n.toLowerCase()));
+      const add = names.filter((n) => n && !have.has(n.toLowerCase()) && (owner.get(`${l}|${n.toLowerCase()}`) ?? e.id) === e.id);
       if (add.length) e.names[l] = [...(e.names[l] ?? []), ...add];
     }
   }

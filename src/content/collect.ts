@@ -44,9 +44,27 @@ function insideSkipped(node: Node): boolean {
 }
 
 export function collectBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => void): TextBlock[] {
+  const walk = blockWalker(root, onShadowRoot);
+  while (!walk.step(Infinity));
+  return walk.blocks();
+}
+
+/** The same, in slices of `sliceMs` with `pause()` between them, so that a long page never blocks its own thread. */
+export async function collectSliced(root: Node, onShadowRoot: ((root: ShadowRoot) => void) | undefined, sliceMs: number, pause: () => Promise<void>): Promise<TextBlock[]> {
+  const walk = blockWalker(root, onShadowRoot);
+  for (;;) {
+    const t0 = performance.now();
+    const done = walk.step(t0 + sliceMs);
+    performance.measure('diplolens:collect', { start: t0, end: performance.now() });
+    if (done) return walk.blocks();
+    await pause();
+  }
+}
+
+function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
   const doc = root.ownerDocument ?? (root as Document);
   // a change inside an editable area (the reader typing) is never read
-  if (insideSkipped(root)) return [];
+  if (insideSkipped(root)) return { step: () => true, blocks: (): TextBlock[] => [] };
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.nodeType === 1 && skipElement(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
@@ -64,7 +82,15 @@ export function collectBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => v
     return el ?? (node.parentNode && 'host' in node.parentNode ? (node.parentNode as ShadowRoot).host : doc.documentElement);
   };
   const shadows: ShadowRoot[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  let finished = false;
+  /** walks until the deadline (checked every 256 nodes); true when the whole tree is read */
+  const step = (deadline: number): boolean => {
+  if (finished) return true;
+  let count = 0;
+  for (;;) {
+    if ((++count & 255) === 0 && performance.now() > deadline) return false;
+    const n = walker.nextNode();
+    if (!n) break;
     if (n.nodeType === 1) {
       if ((n as Element).tagName === 'BR' && current) current.text += '\n';
       const shadow = (n as Element).shadowRoot;
@@ -88,7 +114,10 @@ export function collectBlocks(root: Node, onShadowRoot?: (root: ShadowRoot) => v
     onShadowRoot?.(shadow);
     blocks.push(...collectBlocks(shadow, onShadowRoot));
   }
-  return blocks.filter((b) => /[\p{L}]/u.test(b.text));
+  finished = true;
+  return true;
+  };
+  return { step, blocks: () => blocks.filter((b) => /[\p{L}]/u.test(b.text)) };
 }
 
 /** Index of the text node holding `offset` of a block. */

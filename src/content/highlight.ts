@@ -12,7 +12,7 @@ export function styleShadowRoot(root: ShadowRoot): void {
   if (!root.adoptedStyleSheets.includes(shadowSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
 }
 
-export interface Highlighted { range: Range; type: EntityType }
+export interface Highlighted { range: AbstractRange; type: EntityType }
 
 const TYPES: EntityType[] = ['person', 'organization', 'treaty', 'country'];
 export const hasHighlightApi = () => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -20,7 +20,7 @@ export const hasHighlightApi = () => typeof CSS !== 'undefined' && 'highlights' 
 export function createHighlighter() {
   const api = hasHighlightApi();
   const groups = new Map<EntityType, Highlight>();
-  const marks = new Map<Range, HTMLElement>();
+  const marks = new Map<AbstractRange, HTMLElement>();
   let visible = true;
   const flash = api ? new Highlight() : null;
   if (api) {
@@ -38,14 +38,18 @@ export function createHighlighter() {
       for (const { range, type } of items) {
         if (api) { groups.get(type)!.add(range); continue; }
         try {
-          const mark = range.startContainer.ownerDocument!.createElement('diplolens-mark');
+          const doc = range.startContainer.ownerDocument!;
+          const live = doc.createRange();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          const mark = doc.createElement('diplolens-mark');
           mark.className = `diplolens-${type}`;
-          range.surroundContents(mark);
+          live.surroundContents(mark);
           marks.set(range, mark);
         } catch { /* a range across element boundaries cannot be wrapped: it stays unhighlighted */ }
       }
     },
-    remove(ranges: Range[]) {
+    remove(ranges: AbstractRange[]) {
       for (const r of ranges) {
         if (api) for (const h of groups.values()) h.delete(r);
         const m = marks.get(r);
@@ -63,7 +67,7 @@ export function createHighlighter() {
       if (on) register(); else for (const t of [...TYPES.map((x) => `diplolens-${x}`), 'diplolens-flash']) CSS.highlights.delete(t);
     },
     get visible() { return visible; },
-    flash(range: Range) {
+    flash(range: AbstractRange) {
       if (!flash) return;
       flash.clear();
       flash.add(range);

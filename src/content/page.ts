@@ -7,10 +7,27 @@ import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
 import type { MentionOut, PageSummary } from '../core/contracts.ts';
 import type { EntityType } from '../core/dictionary/index-format.ts';
-import { collectBlocks, rangeOf, nodeIndexAt, type TextBlock } from './collect.ts';
+import { collectBlocks, collectSliced, locate, nodeIndexAt, type TextBlock } from './collect.ts';
 import type { Highlighter } from './highlight.ts';
 
-export interface PageMention { key: string; mention: Mention; range: Range; block: TextBlock; nodes: Text[] }
+/** A mention on the page. Highlights hold a StaticRange: live Ranges cost memory and slow down every DOM change
+ *  of the page (the browser updates each one); a live Range is made only when one is needed (hover, keyboard). */
+export interface PageMention { key: string; mention: Mention; staticRange: StaticRange; readonly range: Range; block: TextBlock; nodes: Text[] }
+
+function pageMention(key: string, mention: Mention, block: TextBlock, nodes: Text[], staticRange: StaticRange): PageMention {
+  let live: Range | null = null;
+  return {
+    key, mention, block, nodes, staticRange,
+    get range() {
+      if (!live) {
+        live = block.element.ownerDocument!.createRange();
+        live.setStart(staticRange.startContainer, staticRange.startOffset);
+        live.setEnd(staticRange.endContainer, staticRange.endOffset);
+      }
+      return live;
+    },
+  };
+}
 
 const SLICE_MS = 8;
 const now = () => performance.now();
@@ -35,16 +52,16 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
   let mentions: PageMention[] = [];
   const byKey = new Map<string, PageMention>();
   const byNode = new Map<Node, PageMention[]>();
-  const byRange = new Map<Range, PageMention>();
+  const byRange = new Map<AbstractRange, PageMention>();
   let busy: Promise<void> = Promise.resolve();
   const collect = (root: Node) => collectBlocks(root, opts.onShadowRoot);
 
   function track(pm: PageMention) {
-    byRange.set(pm.range, pm);
+    byRange.set(pm.staticRange, pm);
     for (const n of pm.nodes) (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(pm);
   }
   function untrack(pm: PageMention) {
-    byRange.delete(pm.range);
+    byRange.delete(pm.staticRange);
     for (const n of pm.nodes) {
       const list = byNode.get(n)?.filter((x) => x !== pm);
       if (list?.length) byNode.set(n, list); else byNode.delete(n);
@@ -69,31 +86,31 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       if (pm) next.push(pm); else fresh.push({ key, mention, block });
     }
     const stale = [...byKey.values()].filter((m) => !keep.has(m.key));
-    highlighter.remove(stale.map((m) => m.range));
+    highlighter.remove(stale.map((m) => m.staticRange));
     for (const m of stale) { byKey.delete(m.key); untrack(m); }
-    let sliceStart = now();
-    let batch: { range: Range; type: EntityType }[] = [];
+    let sliceStart = t0;
+    let batch: { range: AbstractRange; type: EntityType }[] = [];
     for (const { key, mention, block } of fresh) {
       if (!block.nodes.every((n) => n.isConnected)) continue;
-      let range: Range;
-      try { range = rangeOf(block, mention.start, mention.end); } catch { continue; }
+      const [sn, so] = locate(block, mention.start), [en, eo] = locate(block, mention.end, true);
+      const staticRange = new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo });
       const [a, b] = [nodeIndexAt(block, mention.start), nodeIndexAt(block, mention.end, true)];
-      const pm: PageMention = { key, mention, range, block, nodes: block.nodes.slice(a, b + 1) };
+      const pm = pageMention(key, mention, block, block.nodes.slice(a, b + 1), staticRange);
       byKey.set(key, pm);
       track(pm);
       next.push(pm);
-      batch.push({ range, type: mention.entity.type });
+      batch.push({ range: staticRange, type: mention.entity.type });
       if (now() - sliceStart > SLICE_MS) {
         highlighter.add(batch);
         batch = [];
-        performance.measure('diplolens:highlight', { start: t0, end: now() });
+        // the benchmark (npm run bench) adds up these measures: matching only, then resolving and highlighting
+        performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
         await pause();
         sliceStart = now();
       }
     }
     highlighter.add(batch);
     mentions = next.sort((x, y) => x.mention.block - y.mention.block || x.mention.start - y.mention.start);
-    // the benchmark (npm run bench) adds up these measures: matching only, then resolving and highlighting
     performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
   }
 
@@ -123,10 +140,9 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
   return {
     /** the first reading: what is on screen first, then the rest */
     start: () => queue(async () => {
-      const c0 = now();
-      const all = collect(doc.body ?? doc.documentElement);
-      performance.measure('diplolens:collect', { start: c0, end: now() });
-      const from = all.length > 400 ? Math.max(0, firstVisible(all) - 20) : 0;
+      const all = await collectSliced(doc.body ?? doc.documentElement, opts.onShadowRoot, SLICE_MS, pause);
+      // a page opened scrolled down (back navigation, an anchor) is read from where the reader is
+      const from = all.length > 400 && (doc.defaultView?.scrollY ?? 0) > 0 ? Math.max(0, firstVisible(all) - 20) : 0;
       const first = all.slice(from, from + 300);
       await scan(first);
       await resolve();

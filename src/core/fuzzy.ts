@@ -32,6 +32,8 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
     if (m.langs && !m.langs.has(b.lang)) return;
     const t = b.tokens;
     const covered = new Uint8Array(t.count);
+    // a few tries per block: a near-miss is a rare typo, and each try costs hundreds of look-ups
+    let tries = 0;
     for (const c of b.candidates) for (let i = c.from; i <= c.to; i++) covered[i] = 1;
     for (let i = 0; i < t.count; i++) {
       if (covered[i] || t.kind[i] !== 0 || !t.upper[i] || t.key[i].length < 3) continue;
@@ -44,6 +46,7 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
       const next = i + 1 < t.count && nameWord(i + 1, 4) ? m.tokenId.get(t.key[i + 1]) : undefined;
       const prev = i > 0 && nameWord(i - 1, 3) ? m.tokenId.get(t.key[i - 1]) : undefined;
       if (next === undefined && prev === undefined) continue;
+      if (++tries > 8) break;
       let best: Candidate | null = null;
       const tried = new Set<string>();
       for (const v of oneEdit(t.key[i])) {

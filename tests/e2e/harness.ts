@@ -51,6 +51,15 @@ export async function launch(): Promise<Browser> {
   });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
+  // highlights hold StaticRanges (no text, no boxes): tests read them through a live copy
+  await context.addInitScript(() => {
+    (globalThis as any).__liveRange = (r: AbstractRange) => {
+      const x = document.createRange();
+      x.setStart(r.startContainer, r.startOffset);
+      x.setEnd(r.endContainer, r.endOffset);
+      return x;
+    };
+  });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = await worker.evaluate(() => chrome.runtime.id);
   return { context, worker, extensionId, requests, close: async () => { await context.close(); await rm(dir, { recursive: true, force: true }); } };
@@ -64,7 +73,7 @@ export function highlights(page: Page) {
       if (!name.startsWith('diplolens') || name === 'diplolens-flash') continue;
       for (const r of h as unknown as Set<Range>) {
         const el = r.startContainer.parentElement;
-        out.push({ name, text: r.toString(), inField: !!el?.closest('textarea, input, [contenteditable]') });
+        out.push({ name, text: __liveRange(r).toString(), inField: !!el?.closest('textarea, input, [contenteditable]') });
       }
     }
     return out;

@@ -31,8 +31,8 @@ describe('keyboard', () => {
     const firstText = await page.evaluate(() => {
       const ranges: Range[] = [];
       for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>) if (name !== 'diplolens-flash') ranges.push(...h);
-      ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-      return ranges[0].toString();
+      ranges.sort((a, b) => __liveRange(a).compareBoundaryPoints(Range.START_TO_START, __liveRange(b)));
+      return __liveRange(ranges[0]).toString();
     });
     expect(first?.text).toBe(firstText);
     expect((await tip.innerText()).length).toBeGreaterThan(10);

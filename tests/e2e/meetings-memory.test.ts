@@ -34,7 +34,7 @@ async function until<T>(what: () => Promise<T>, ok: (v: T) => boolean, ms = 1000
 async function hover(page: Page, text: string) {
   const box = await page.evaluate((t) => {
     for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>)
-      if (name === 'diplolens-person') for (const r of h) if (r.toString() === t) { const b = r.getBoundingClientRect(); return { x: b.x + b.width / 2, y: b.y + b.height / 2 }; }
+      if (name === 'diplolens-person') for (const r of h) if (__liveRange(r).toString() === t) { const b = __liveRange(r).getBoundingClientRect(); return { x: b.x + b.width / 2, y: b.y + b.height / 2 }; }
     return null;
   }, text);
   expect(box, `"${text}" highlighted`).not.toBeNull();

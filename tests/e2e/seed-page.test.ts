@@ -45,7 +45,7 @@ describe('seed article in Chromium', () => {
   it('shows Ian Borg\'s card on hover: Malta\'s foreign minister, OSCE Chairman-in-Office in 2024, met Nurtleu in Astana', async () => {
     const box = await page.evaluate(() => {
       for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>)
-        if (name === 'diplolens-person') for (const r of h) if (r.toString() === 'Иэном Борчем') { const b = r.getBoundingClientRect(); return { x: b.x + b.width / 2, y: b.y + b.height / 2 }; }
+        if (name === 'diplolens-person') for (const r of h) if (__liveRange(r).toString() === 'Иэном Борчем') { const b = __liveRange(r).getBoundingClientRect(); return { x: b.x + b.width / 2, y: b.y + b.height / 2 }; }
       return null;
     });
     expect(box).not.toBeNull();
