@@ -1,0 +1,45 @@
+// Hostile pages: random and deep DOM trees. The page walker never throws, never reads form fields or scripts,
+// and maps every offset of a block back to a text node.
+// @vitest-environment happy-dom
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { collectBlocks, locate } from '../../src/content/collect.ts';
+
+const PIECES = ['Иэн Борч', 'ОБСЕ', 'Қазақстан', 'NATO', '王毅', '😀', '\u0301', '\u200F', 'مرحبا', '\u00AD', '\u200B', '\u00A0', '—', ' '];
+const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 20 }).map((a) => a.join(''));
+
+describe('the page walker on any DOM', () => {
+  it('maps every offset of a block back to its text nodes, and skips fields and scripts, in deep and odd trees', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom('p', 'span', 'b', 'a', 'div', 'li', 'textarea', 'script'), text), { maxLength: 30 }), fc.nat(40), (parts, depth) => {
+      document.body.innerHTML = '';
+      let parent: HTMLElement = document.body;
+      for (let i = 0; i < depth; i++) { const d = document.createElement('div'); parent.append(d); parent = d; }
+      for (const [tag, t] of parts) {
+        const el = document.createElement(tag);
+        el.textContent = t;
+        parent.append(el);
+      }
+      for (const b of collectBlocks(document.body)) {
+        expect(b.nodes.length).toBe(b.offsets.length);
+        // the block's text is its nodes' text, and every offset maps back into one of them
+        expect(b.nodes.map((n) => n.data).join('')).toBe(b.text.replace(/\n/g, ''));
+        for (let i = 0; i <= b.text.length; i += Math.max(1, b.text.length >> 3)) {
+          const [node, offset] = locate(b, i);
+          expect(b.nodes).toContain(node);
+          expect(offset).toBeGreaterThanOrEqual(0);
+          expect(offset).toBeLessThanOrEqual(node.data.length);
+        }
+        for (const n of b.nodes) expect(n.parentElement?.closest('textarea, script')).toBeNull();
+      }
+    }), { numRuns: 150 });
+  });
+
+  it('walks a tree nested 2,000 deep without overflowing the stack', () => {
+    document.body.innerHTML = '';
+    let parent: HTMLElement = document.body;
+    for (let i = 0; i < 2000; i++) { const s = document.createElement('span'); parent.append(s); parent = s; }
+    parent.textContent = 'Мурат Нуртлеу';
+    const blocks = collectBlocks(document.body);
+    expect(blocks.map((b) => b.text)).toEqual(['Мурат Нуртлеу']);
+  });
+});
