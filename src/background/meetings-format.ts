@@ -16,17 +16,12 @@ export interface MeetingSource {
   evidence: string;
 }
 
-export interface StoredMeeting {
+/** a meeting as the page reported it (its evidence moves into each source), plus what remembering needs */
+export interface StoredMeeting extends Omit<MeetingOut, 'evidence'> {
   /** sorted participant ids and the date: the same meeting from any outlet in any language has the same key */
   key: string;
   /** participant ids, sorted (indexed, multi-entry) */
   ids: string[];
-  participants: { id: string; name: string }[];
-  date: string | null;
-  place: string | null;
-  kind: MeetingKind;
-  cameo: string;
-  planned?: boolean;
   sources: MeetingSource[];
   /** the latest readAt of its sources */
   lastRead: string;
