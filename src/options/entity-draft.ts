@@ -1,6 +1,6 @@
 // The entity form's fields and how they become a user entry (validated by the same schema as the bundled
 // dictionary); schema problems are mapped back to the field that shows them.
-import { userEntitySchema, type UserEntity } from '../core/dictionary/user.ts';
+import { userEntitySchema, type UserEntity } from '../core/dictionary/user-schema.ts';
 import type { EntityType } from '../core/dictionary/index-format.ts';
 
 export interface Draft { type: EntityType; id: string; namesEn: string; namesRu: string; namesKk: string; abbr: string; descEn: string; descRu: string; source: string }

@@ -1,7 +1,7 @@
 // The user's own dictionary in browser.storage.local: read, save (quota errors reach the caller), import and export.
 // An import is all or nothing: one bad entry refuses the whole file, and what is stored stays as it was.
 import browser from 'webextension-polyfill';
-import { userDictionarySchema, userEntitySchema, type UserEntity } from '../core/dictionary/user.ts';
+import { userDictionarySchema, userEntitySchema, type UserEntity } from '../core/dictionary/user-schema.ts';
 import { jsonLines, syntaxErrorLine } from './json-lines.ts';
 
 export const USER_DICTIONARY_KEY = 'userDictionary';

@@ -3,7 +3,8 @@
 import { describe, it, expect, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
-import { userEntitySchema, compileUserIndex } from '../../src/core/dictionary/user.ts';
+import { compileUserIndex } from '../../src/core/dictionary/user.ts';
+import { userEntitySchema } from '../../src/core/dictionary/user-schema.ts';
 import { withUserIndex, scanText } from '../../src/core/match.ts';
 import { parseImport } from '../../src/shared/user-dictionary.ts';
 import { highlightCss } from '../../src/content/highlight-styles.ts';

@@ -5,38 +5,12 @@
 // official) and `asOf` (the options form fills in the day it was saved). Everything else is validated exactly as
 // the bundled dictionary. An entry whose id is a bundled id extends that entity: its names and forms match as the
 // bundled entity, and on its card the fields it gives replace the bundled ones (names are united, the user's first).
-import { z } from 'zod';
-import { personSchema, organizationSchema, treatySchema, countrySchema, type EntitySource } from './schema.ts';
+import type { EntitySource } from './schema.ts';
 import { compileIndex, type FormSpec } from './compile.ts';
-import { Flag, type EntityType, type IndexData, type IndexEntity } from './index-format.ts';
+import { Flag, type IndexData, type IndexEntity } from './index-format.ts';
+import type { UserEntity } from './user-schema.ts';
 
-const relaxed = {
-  user: z.literal(true),
-  sources: z.array(z.string().regex(/^https:\/\/[^\s]+$/, 'expected an https:// URL')).optional(),
-  asOf: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD').optional(),
-};
-
-const PREFIX: Record<EntityType, string> = { person: 'person', organization: 'org', treaty: 'treaty', country: 'country' };
-
-export const userEntitySchema = z
-  .discriminatedUnion('type', [personSchema.extend(relaxed), organizationSchema.extend(relaxed), treatySchema.extend(relaxed), countrySchema.extend(relaxed)])
-  .superRefine((e, ctx) => {
-    if (!e.id.startsWith(PREFIX[e.type] + ':')) ctx.addIssue({ code: 'custom', path: ['id'], message: `a ${e.type} id starts with "${PREFIX[e.type]}:"` });
-    for (const [lang, list] of Object.entries(e.ambiguous ?? {})) for (const [i, a] of (list ?? []).entries()) {
-      const all = [...(e.names[lang as 'en'] ?? []), ...(e.abbr?.[lang as 'en'] ?? [])];
-      if (!all.includes(a)) ctx.addIssue({ code: 'custom', path: ['ambiguous', lang, i], message: 'must also appear in names or abbr' });
-    }
-  });
-
-export const userDictionarySchema = z.array(userEntitySchema).superRefine((list, ctx) => {
-  const seen = new Set<string>();
-  for (const [i, e] of list.entries()) {
-    if (seen.has(e.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `"${e.id}" appears twice` });
-    seen.add(e.id);
-  }
-});
-
-export type UserEntity = z.infer<typeof userEntitySchema>;
+export type { UserEntity };
 
 const lastWord = (s: string) => s.trim().split(/\s+/).pop()!;
 const startsUpper = (s: string) => /^\p{Lu}/u.test(s);
