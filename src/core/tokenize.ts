@@ -58,67 +58,171 @@ function charKind(ch: string): number {
   return -1;
 }
 
+// Per-code-unit classes for the BMP, so that the scan reads one table entry per character instead of making a
+// string and running regexes on it. Each entry is computed by the same predicates as before (the regexes above),
+// so the table cannot disagree with them; blocks of 256 are filled on first use, which keeps start-up cheap.
+const enum C {
+  Space = 1,        // skipped between tokens
+  Word = 2,         // starts or continues a word
+  Cjk = 4,          // a token of its own
+  Ignorable = 8,    // invisible, skipped, continues a word and drops out of its key
+  Upper = 16,       // \p{Lu}
+  KeySelf = 32,     // is its own key: a word made of these is its own key
+  KeyLocal = 64,    // its key is one code unit (KEY_UNIT) beside any other KeyLocal character, or nothing (ignorable)
+  SentenceEnd = 128,
+  Hyphen = 256,     // folds to '-'
+  Known = 512,      // the entry is filled (0 means not yet)
+}
+const CLASS = new Uint16Array(0x10000);
+const KEY_UNIT = new Uint16Array(0x1f00);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function classify(c: number): number {
+  const ch = String.fromCharCode(c);
+  let f = C.Known;
+  if (c < 128 ? c === 32 || c === 9 || c === 13 : SPACE.test(ch)) f |= C.Space;
+  const k = c < 128 ? (/[A-Za-z0-9]/.test(ch) ? 0 : -1) : charKind(ch);
+  if (k === 0) f |= C.Word;
+  else if (k === 2) f |= C.Cjk;
+  if (isIgnorable(c)) f |= C.Ignorable | C.KeyLocal;
+  if (UPPER.test(ch)) f |= C.Upper;
+  const folded = PUNCT_FOLD[ch] ?? ch;
+  if (SENTENCE_END.has(folded)) f |= C.SentenceEnd;
+  if (folded === '-') f |= C.Hyphen;
+  // Latin, Cyrillic (Kazakh, Ukrainian…) letters and digits: wordKey of a word made of them is the concatenation of
+  // their one-character keys (no composition across them, no context-dependent case such as Greek final sigma);
+  // tests/unit/tokenize-equivalence.test.ts checks every pair against wordKey. Marks and the rest go to wordKey.
+  if ((f & C.Word) && (c < 0x250 || (c >= 0x400 && c <= 0x52f) || (c >= 0x1e00 && c < 0x1f00)) && LETTER_OR_DIGIT.test(ch)) {
+    const key = wordKey(ch);
+    if (key.length === 1) {
+      KEY_UNIT[c] = key.charCodeAt(0);
+      f |= C.KeyLocal;
+      if (key === ch) f |= C.KeySelf;
+    }
+  }
+  return f;
+}
+
+/** Fills the 256-entry block holding c and returns c's class. */
+function fillBlock(c: number): number {
+  for (let x = c & ~0xff, e = x + 0x100; x < e; x++) CLASS[x] = classify(x);
+  return CLASS[c];
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** The key of a word whose characters are all KeyLocal: their keys joined, copying runs that are their own key. */
+function localKey(text: string, from: number, to: number): string {
+  let out = '', run = from;
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    const f = CLASS[c];
+    if (f & C.KeySelf) continue;
+    out += text.slice(run, p);
+    if (!(f & C.Ignorable)) out += String.fromCharCode(KEY_UNIT[c]);
+    run = p + 1;
+  }
+  return out + text.slice(run, to);
+}
+
+// Growable columns; a class rather than a closure so that the scan's own variables stay in registers.
+class TokenBuffer {
+  count = 0;
+  start!: Int32Array; end!: Int32Array; kind!: Uint8Array; upper!: Uint8Array; sentenceStart!: Uint8Array;
+  key: string[] = [];
+  constructor(cap: number) { this.alloc(cap); }
+  push(s: number, e: number, k: number, key: string, up: boolean, boundary: boolean): void {
+    const i = this.count;
+    if (i === this.start.length) this.grow();
+    this.start[i] = s; this.end[i] = e; this.kind[i] = k; this.upper[i] = up ? 1 : 0; this.sentenceStart[i] = boundary ? 1 : 0;
+    this.key.push(key);
+    this.count = i + 1;
+  }
+  toTokens(): Tokens {
+    return { count: this.count, start: this.start, end: this.end, kind: this.kind, upper: this.upper, sentenceStart: this.sentenceStart, key: this.key };
+  }
+  // Allocating ArrayBuffers costs more than scanning a short text: V8 keeps typed arrays of up to 64 bytes inside its
+  // heap (cheap), and for larger ones the five columns share one buffer.
+  private alloc(cap: number): void {
+    if (cap <= 16) {
+      this.start = new Int32Array(cap); this.end = new Int32Array(cap);
+      this.kind = new Uint8Array(cap); this.upper = new Uint8Array(cap); this.sentenceStart = new Uint8Array(cap);
+      return;
+    }
+    const buf = new ArrayBuffer(cap * 11);
+    this.start = new Int32Array(buf, 0, cap); this.end = new Int32Array(buf, cap * 4, cap);
+    this.kind = new Uint8Array(buf, cap * 8, cap); this.upper = new Uint8Array(buf, cap * 9, cap); this.sentenceStart = new Uint8Array(buf, cap * 10, cap);
+  }
+  private grow(): void {
+    const { start, end, kind, upper, sentenceStart } = this;
+    this.alloc(start.length * 2);
+    this.start.set(start); this.end.set(end); this.kind.set(kind); this.upper.set(upper); this.sentenceStart.set(sentenceStart);
+  }
+}
+
 export function tokenize(text: string): Tokens {
   const n = text.length;
-  const cap = Math.max(16, (n >> 2) + 8);
-  let start = new Int32Array(cap), end = new Int32Array(cap);
-  let kind = new Uint8Array(cap), upper = new Uint8Array(cap), sentenceStart = new Uint8Array(cap);
-  const key: string[] = [];
-  let count = 0;
+  const out = new TokenBuffer(Math.max(16, (n >> 2) + 8));
   let boundary = true;
-  const push = (s: number, e: number, k: number, keyStr: string, up: boolean) => {
-    if (count === start.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => { const b = new (a.constructor as any)(a.length * 2); b.set(a); return b; };
-      start = grow(start); end = grow(end); kind = grow(kind); upper = grow(upper); sentenceStart = grow(sentenceStart);
-    }
-    start[count] = s; end[count] = e; kind[count] = k; upper[count] = up ? 1 : 0; sentenceStart[count] = boundary ? 1 : 0;
-    key.push(keyStr);
-    count++;
-  };
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    // one code point (surrogate pairs stay together)
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-    const ch = text.substr(i, width);
-    if (code < 128 ? code === 32 || code === 9 || code === 13 : SPACE.test(ch)) { i += width; continue; }
-    if (code === 10) { boundary = true; i++; continue; }
-    const k = code < 128 ? (/[A-Za-z0-9]/.test(ch) ? 0 : -1) : charKind(ch);
-    if (k === 2) { push(i, i + width, 2, ch, false); boundary = false; i += width; continue; }
-    if (k === 0) {
-      let j = i + width;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c < 128) { if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) { j++; continue; } break; }
-        if (isIgnorable(c)) { j++; continue; }
-        // Cyrillic and Latin letters by range, without making a string per character
-        if ((c >= 0x400 && c <= 0x52f) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) { j++; continue; }
-        const w = c >= 0xd800 && c <= 0xdbff && j + 1 < n ? 2 : 1;
-        if (charKind(text.substr(j, w)) !== 0) break;
-        j += w;
+    let f = CLASS[code];
+    if (f === 0) f = fillBlock(code);
+    let j: number;     // end of the word starting at i
+    let all: number;   // the classes common to all its characters (0: unknown, ask wordKey)
+    if (isHighSurrogate(code) && i + 1 < n) {
+      // a code point outside the BMP, or a high surrogate with whatever follows it: rare, so the string tests
+      // exactly as the table's are made (the two code units are tested together, as one character)
+      const ch = text.substr(i, 2);
+      if (SPACE.test(ch)) { i += 2; continue; }
+      const k = charKind(ch);
+      if (k === 2) { out.push(i, i + 2, 2, ch, false, boundary); boundary = false; i += 2; continue; }
+      if (k !== 0) { out.push(i, i + 2, 1, PUNCT_FOLD[ch] ?? ch, false, boundary); boundary = false; i += 2; continue; }
+      j = i + 2;
+      all = 0;
+    } else {
+      if (f & C.Space) { i++; continue; }
+      if (code === 10) { boundary = true; i++; continue; }
+      if (f & C.Cjk) { out.push(i, i + 1, 2, text[i], false, boundary); boundary = false; i++; continue; }
+      if (!(f & C.Word)) {
+        if (f & C.Ignorable) { i++; continue; }
+        // a hyphen inside a word joins nothing the matcher must see: "Nations-Unies" = "Nations unies",
+        // "NATO–Russia Council" = "NATO-Russia Council"; a spaced dash stays a token
+        if ((f & C.Hyphen) && out.count > 0 && out.end[out.count - 1] === i && out.kind[out.count - 1] !== 1 && i + 1 < n) {
+          const next = text.charCodeAt(i + 1);
+          let g = CLASS[next];
+          if (g === 0) g = fillBlock(next);
+          if (g & (C.Word | C.Cjk)) { i++; continue; }
+        }
+        const ch = text[i];
+        out.push(i, i + 1, 1, PUNCT_FOLD[ch] ?? ch, false, boundary);
+        // a sentence ends at . ! ? … unless it is an initial or abbreviation dot followed by more of the same sentence;
+        // the matcher only needs "may start a sentence", so a dot always opens one
+        boundary = (f & C.SentenceEnd) !== 0;
+        i++;
+        continue;
       }
-      const surface = text.slice(i, j);
-      const first = surface.charCodeAt(0);
-      // upper case: ASCII and Cyrillic by range, the rest by Unicode property
-      const up = first < 128 ? first >= 65 && first <= 90 : first >= 0x410 && first <= 0x42f ? true : first >= 0x430 && first <= 0x45f ? false
-        : UPPER.test(surface[0] ?? '') || UPPER.test(surface.replace(IGNORABLE, '')[0] ?? '');
-      push(i, j, 0, wordKey(surface), up);
-      boundary = false;
-      i = j;
-      continue;
+      j = i + 1;
+      all = f;
     }
-    if (isIgnorable(code)) { i++; continue; }
-    const folded = PUNCT_FOLD[ch] ?? ch;
-    // a hyphen inside a word joins nothing the matcher must see: "Nations-Unies" = "Nations unies",
-    // "NATO–Russia Council" = "NATO-Russia Council"; a spaced dash stays a token
-    if (folded === '-' && count > 0 && end[count - 1] === i && kind[count - 1] !== 1 && i + 1 < n && charKind(text[i + 1]) >= 0) { i += width; continue; }
-    push(i, i + width, 1, folded, false);
-    // a sentence ends at . ! ? … unless it is an initial or abbreviation dot followed by more of the same sentence;
-    // the matcher only needs "may start a sentence", so a dot always opens one
-    boundary = SENTENCE_END.has(folded);
-    i += width;
+    // a word: letters, digits, marks and invisible characters
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      let g = CLASS[c];
+      if (g === 0) g = fillBlock(c);
+      if (g & (C.Word | C.Ignorable)) { all &= g; j++; continue; }
+      if (isHighSurrogate(c) && j + 1 < n && charKind(text.substr(j, 2)) === 0) { all = 0; j += 2; continue; }
+      break;
+    }
+    // most words are their own key (lower case, no ё, no diacritics) or differ only by a capital letter
+    const key = all & C.KeySelf ? text.slice(i, j) : all & C.KeyLocal ? localKey(text, i, j) : wordKey(text.slice(i, j));
+    // a word never starts with an invisible character, and a high surrogate is never \p{Lu} on its own
+    out.push(i, j, 0, key, (f & C.Upper) !== 0, boundary);
+    boundary = false;
+    i = j;
   }
-  return { count, start, end, kind, upper, sentenceStart, key };
+  return out.toTokens();
 }
 
 /** Keys of a dictionary phrase, tokenized exactly as page text is. */
