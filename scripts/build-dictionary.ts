@@ -1,7 +1,8 @@
 // Builds the dictionary: validates assets/dictionary, generates every inflected form at build time, and writes
-//   build/index.json  the compact matching index for the content script (and the CLI)
+//   build/index.bin.gz  the matching index for the content script (and the CLI): the matcher's arrays, gzipped (see pack.ts)
 //   build/facts.json  the facts store the service worker serves on demand
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { loadSources, formatProblem } from './lib/sources.ts';
 import { checkInvariants } from './lib/invariants.ts';
@@ -11,7 +12,7 @@ import * as uk from './lib/inflect/uk.ts';
 import * as kk from './lib/inflect/kk.ts';
 import { germanForms } from './lib/inflect/latin.ts';
 import { compileIndex, type FormSpec } from '../src/core/dictionary/compile.ts';
-import { packIndex } from '../src/core/dictionary/pack.ts';
+import { encodeIndex } from '../src/core/dictionary/pack.ts';
 import { Flag, dayNumber, ROLE_CODES, type IndexEntity } from '../src/core/dictionary/index-format.ts';
 import { wordKey, phraseKeys } from '../src/core/tokenize.ts';
 import type { EntitySource, PersonSource } from '../src/core/dictionary/schema.ts';
@@ -205,12 +206,13 @@ export async function buildDictionary() {
   index.places = placeIndex(entities);
   const facts = buildFacts(entities, meetings);
   mkdirSync(OUT, { recursive: true });
-  const indexJson = JSON.stringify(packIndex(index));
+  const indexBin = encodeIndex(index);
+  const indexGz = gzipSync(indexBin, { level: 9 });
   const factsJson = JSON.stringify(facts);
-  writeFileSync(OUT + 'index.json', indexJson);
+  writeFileSync(OUT + 'index.bin.gz', indexGz);
   writeFileSync(OUT + 'facts.json', factsJson);
-  const kb = (s: string) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KB`;
-  console.log(`dictionary: ${entities.length} entities, ${stats.aliases} names, ${forms.length} forms, ${index.firstEdge.length - 1} trie nodes; index ${kb(indexJson)}, facts ${kb(factsJson)}`);
+  const kb = (s: string | Uint8Array) => `${((typeof s === 'string' ? Buffer.byteLength(s) : s.length) / 1024).toFixed(0)} KB`;
+  console.log(`dictionary: ${entities.length} entities, ${stats.aliases} names, ${forms.length} forms, ${index.firstEdge.length - 1} trie nodes; index ${kb(indexGz)} (${kb(indexBin)} inflated), facts ${kb(factsJson)}`);
   return { entities, forms, index, facts, stats };
 }
 

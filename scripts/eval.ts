@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { createMatcher } from '../src/core/match.ts';
 import { scanForOutput } from '../src/core/scan.ts';
-import type { PackedIndex } from '../src/core/dictionary/pack.ts';
+import { loadIndexFromFiles } from '../src/cli/load-index.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
@@ -18,7 +18,7 @@ if (!existsSync(corpus)) {
 }
 const scorer = join(dirname(corpus), 'score.mjs');
 const docs: { id: string; lang: string; date: string | null; text: string }[] = JSON.parse(readFileSync(corpus, 'utf8'));
-const matcher = createMatcher(JSON.parse(readFileSync(join(root, 'build/index.json'), 'utf8')) as PackedIndex);
+const matcher = createMatcher(loadIndexFromFiles(join(root, 'build')));
 const preds: Record<string, unknown> = {};
 for (const d of docs) preds[d.id] = scanForOutput(matcher, d.text, { lang: d.lang, date: d.date ?? undefined });
 const file = join(mkdtempSync(join(tmpdir(), 'diplolens-eval-')), 'predictions.json');

@@ -6,7 +6,7 @@ import { scanForOutput } from '../core/scan.ts';
 import { htmlToText, htmlMeta } from '../core/html-text.ts';
 import { LANGS } from '../core/dictionary/schema.ts';
 import { createFacts, type FactsStore } from '../core/dictionary/facts.ts';
-import type { PackedIndex } from '../core/dictionary/pack.ts';
+import { loadIndexFromFiles } from './load-index.ts';
 import { dictStats, formatStats } from './stats.ts';
 
 const BUILD = fileURLToPath(new URL('../../build/', import.meta.url));
@@ -69,7 +69,7 @@ function scan(args: string[]): number {
   const text = isHtml ? htmlToText(raw) : raw;
   const lang = opts.lang ?? meta.lang ?? 'en';
   const date = opts.date ?? meta.date;
-  const matcher = createMatcher(readBuilt<PackedIndex>('index.json'));
+  const matcher = createMatcher(loadIndexFromFiles(BUILD));
   const out = scanForOutput(matcher, text, { lang, date });
   if (opts.json) {
     process.stdout.write(JSON.stringify(out) + '\n');
@@ -90,7 +90,7 @@ function dict(args: string[]): number {
   const [sub, ...rest] = args;
   if (sub !== 'stats') throw new UsageError(`unknown dict command ${sub ?? '(none)'}: try "dict stats"`);
   for (const a of rest) if (a !== '--json') throw new UsageError(`unknown option ${a}`);
-  const stats = dictStats(createFacts(readBuilt<FactsStore>('facts.json')).store, readBuilt<PackedIndex>('index.json'));
+  const stats = dictStats(createFacts(readBuilt<FactsStore>('facts.json')).store, loadIndexFromFiles(BUILD));
   console.log(rest.includes('--json') ? JSON.stringify(stats) : formatStats(stats));
   return 0;
 }

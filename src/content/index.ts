@@ -1,7 +1,6 @@
 // The content script: reads the page, highlights what it finds, answers the popup. Does nothing at all on a
 // site the user switched off. Page text never leaves the tab except to our own service worker.
 import browser from 'webextension-polyfill';
-import indexText from '../../build/index.json?raw';
 import './highlight.css';
 import { createMatcher, withUserIndex, type Matcher } from '../core/match.ts';
 import { parseRequest } from '../shared/messages.ts';
@@ -18,10 +17,20 @@ import { createHighlightStyles } from './highlight-styles.ts';
 import { loadUserIndex, watchUserIndex } from './user-index.ts';
 import { watchKeyboard } from './keyboard.ts';
 import { reportMeetings } from './report-meetings.ts';
+import { loadIndexInBrowser } from './load-index.ts';
 
 async function main() {
   let settings: Settings = await loadSettings();
   const host = location.hostname;
+  // the bundled index: fetched once, as soon as the site is known to be on (while the rest starts up), never when off
+  let base: Matcher | null = null;
+  let loading: Promise<void> | null = null;
+  const loadBase = () => (loading ??= (async () => {
+    const t0 = performance.now();
+    base = createMatcher(await loadIndexInBrowser());
+    performance.measure('diplolens:load-dictionary', { start: t0, end: performance.now() });
+  })());
+  if (siteEnabled(settings, host)) loadBase().catch(() => {});
   let page: Page | null = null;
   let stopHover: (() => void) | null = null;
   let stopMutations: (() => void) | null = null;
@@ -38,7 +47,6 @@ async function main() {
   };
 
   let matcher: Matcher | null = null;
-  let base: Matcher | null = null;
   let watcher: Watcher | null = null;
   const newPage = () => {
     page = createPage(matcher!, document, highlighter, {
@@ -50,11 +58,12 @@ async function main() {
   };
   const start = () => {
     if (page) return;
-    const t0 = performance.now();
-    base ??= createMatcher(JSON.parse(indexText));
+    if (!base) {
+      loadBase().then(() => { if (siteEnabled(settings, host)) start(); }, (err) => console.debug('DiploLens: no dictionary', err));
+      return;
+    }
     // the user's own entries and the languages to match, as they are now
     matcher = withUserIndex(base, userIndex, settings.languages);
-    performance.measure('diplolens:load-dictionary', { start: t0, end: performance.now() });
     // a single-page navigation is a new article: read it afresh
     watcher = watchMutations(document, () => page, () => { tooltip.hide(); page?.clear(); newPage(); });
     newPage();

@@ -3,7 +3,7 @@
 import { tokenize, caseForm, type Tokens } from './tokenize.ts';
 import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/index-format.ts';
 import { TITLE_KEYS } from './titles.ts';
-import { unpackIndex, type PackedIndex } from './dictionary/pack.ts';
+import { idArray, type PackedIndex } from './dictionary/pack.ts';
 import { nearMisses } from './fuzzy.ts';
 import { TokenTable } from './dictionary/token-table.ts';
 
@@ -24,9 +24,9 @@ const CASELESS = new Set(['zh', 'ja', 'ko', 'th']);
 export interface Trie {
   tokenId: { get(key: string): number | undefined; has(key: string): boolean };
   firstEdge: Int32Array;
-  edgeTok: Int32Array;
+  edgeTok: Int32Array | Uint16Array;
   termFirst: Int32Array;
-  termEntry: Int32Array;
+  termEntry: Int32Array | Uint16Array;
 }
 
 export interface Matcher extends Trie {
@@ -37,13 +37,16 @@ export interface Matcher extends Trie {
   langs?: ReadonlySet<string>;
 }
 
-/** A matcher over a compiled index, plain (IndexData) or packed as shipped (PackedIndex). */
+/** A matcher over a compiled index, plain (IndexData) or as shipped (PackedIndex: its arrays are used as they are). */
 export function createMatcher(index: IndexData | PackedIndex): Matcher {
-  const data = index.v === 2 ? unpackIndex(index) : index;
-  const ints = (a: ArrayLike<number>) => (a instanceof Int32Array ? a : Int32Array.from(a));
+  if (index.v === 3) {
+    const { firstEdge, edgeTok, termFirst, termEntry } = index;
+    return { data: index, tokenId: new TokenTable(index.tokens, index.tokenTable), firstEdge, edgeTok, termFirst, termEntry };
+  }
+  // the same array kinds as the shipped index's, so that the trie walk sees one kind
   return {
-    data, tokenId: new TokenTable(data.tokens ?? ''),
-    firstEdge: ints(data.firstEdge), edgeTok: ints(data.edgeTok), termFirst: ints(data.termFirst), termEntry: ints(data.termEntry),
+    data: index, tokenId: new TokenTable(index.tokens ?? ''),
+    firstEdge: Int32Array.from(index.firstEdge), edgeTok: idArray(index.edgeTok), termFirst: Int32Array.from(index.termFirst), termEntry: idArray(index.termEntry),
   };
 }
 

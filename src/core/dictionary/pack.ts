@@ -1,95 +1,121 @@
-// The index as shipped: the trie's arrays as base64 varints (node child counts, delta-coded edge tokens,
-// terminal counts, terminal entries), about a third of plain JSON numbers and quick to decode.
+// The index as shipped: one binary file whose sections are the matcher's own arrays, so that loading it is typed-array
+// views over the bytes plus one JSON.parse and one TextDecoder call (native), with no loop over the trie in JS.
+// Shipped gzipped (build/index.bin.gz): the content script inflates it with DecompressionStream, node with zlib.
+//
+//   bytes 0..3   'DLX3'
+//   bytes 4..7   header length H (uint32, little-endian)
+//   bytes 8..    header: UTF-8 JSON { v, sizes, entities, entries, places?, sections: [name, byte offset, length, kind][] }
+//   then each section at its byte offset (a multiple of 4), little-endian:
+//     tokens      UTF-8 text: the token keys joined by '\n'
+//     firstEdge   int32, nodes + 1       absolute CSR offsets (IndexData.firstEdge)
+//     edgeTok     uint16 (int32 with ≥ 65536 tokens)
+//     termFirst   int32, nodes + 1
+//     termEntry   uint16 (int32 with ≥ 65536 entries)
+//     tokenTable  uint16 (int32 with ≥ 65535 tokens): the TokenTable's hash table, built at build time
+//     tokenStarts int32, tokens + 1      each token's start in the token string (UTF-16 offsets)
 import type { IndexData } from './index-format.ts';
+import { buildTokenTable, type TokenTableParts } from './token-table.ts';
 
+type IdArray = Uint16Array | Int32Array;
+
+/** The shipped index once loaded: views over the file's bytes (see createMatcher). */
 export interface PackedIndex {
-  v: 2;
+  v: 3;
   entities: IndexData['entities'];
-  tokens: string;
+  entries: IndexData['entries'];
   places?: IndexData['places'];
-  edgeCounts: string;
-  edgeTok: string;
-  termCounts: string;
-  termEntry: string;
-  entryEntity: string;
-  entryFlags: string;
-  /** exact-case surfaces of the entries that have one, in entry order */
-  exact: string[];
-  sizes: { nodes: number; edges: number; terms: number; entries: number };
+  /** unique token keys, joined by '\n' */
+  tokens: string;
+  tokenTable: TokenTableParts;
+  firstEdge: Int32Array;
+  edgeTok: IdArray;
+  termFirst: Int32Array;
+  termEntry: IdArray;
+  sizes: { nodes: number; edges: number; terms: number; entries: number; tokens: number };
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const MAGIC = 'DLX3';
+type Kind = 'utf8' | 'u16' | 'i32';
+type Section = [name: string, offset: number, length: number, kind: Kind];
 
-function toBase64(bytes: number[]): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+/** Uint16Array when every value fits (and the matcher's own arrays stay of one kind), else Int32Array. */
+export function idArray(values: ArrayLike<number>): IdArray {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  return max < 0x10000 ? Uint16Array.from(values) : Int32Array.from(values);
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Build time: the binary file (before gzip). Deterministic: the same IndexData gives the same bytes. */
+export function encodeIndex(d: IndexData): Uint8Array {
+  if (!littleEndian) throw new Error('encodeIndex: a little-endian machine is needed');
+  const { table, starts } = buildTokenTable(d.tokens);
+  const parts: [string, Uint8Array | ArrayBufferView, Kind][] = [
+    ['tokens', new TextEncoder().encode(d.tokens), 'utf8'],
+    ['firstEdge', Int32Array.from(d.firstEdge), 'i32'],
+    ['edgeTok', idArray(d.edgeTok), 'u16'],
+    ['termFirst', Int32Array.from(d.termFirst), 'i32'],
+    ['termEntry', idArray(d.termEntry), 'u16'],
+    ['tokenTable', table, 'u16'],
+    ['tokenStarts', starts, 'i32'],
+  ];
+  for (const p of parts) if (p[1] instanceof Int32Array) p[2] = 'i32';
+  const meta = {
+    v: 3, sizes: { nodes: d.firstEdge.length - 1, edges: d.edgeTok.length, terms: d.termEntry.length, entries: d.entries.length, tokens: starts.length - 1 },
+    entities: d.entities, entries: d.entries, ...(d.places ? { places: d.places } : {}),
+  };
+  // the header holds the sections' offsets, which depend on the header's length: lay out until it settles
+  let sections: Section[] = [];
+  let header = new Uint8Array(0);
+  for (let guess = 0; ; ) {
+    let at = align4(8 + guess);
+    sections = parts.map(([name, a, kind]) => {
+      const s: Section = [name, at, kind === 'utf8' ? a.byteLength : (a as IdArray).length, kind];
+      at = align4(at + a.byteLength);
+      return s;
+    });
+    header = new TextEncoder().encode(JSON.stringify({ ...meta, sections }));
+    if (align4(8 + header.length) === align4(8 + guess)) break;
+    guess = header.length;
   }
+  const last = sections[sections.length - 1];
+  const out = new Uint8Array(align4(last[1] + parts[parts.length - 1][1].byteLength));
+  out.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(4, header.length, true);
+  out.set(header, 8);
+  parts.forEach(([, a], i) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), sections[i][1]));
   return out;
 }
 
+const align4 = (n: number) => (n + 3) & ~3;
 
-function varints(values: ArrayLike<number>): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    let v = values[i];
-    while (v >= 0x80) { bytes.push((v & 0x7f) | 0x80); v >>>= 7; }
-    bytes.push(v);
-  }
-  return toBase64(bytes);
-}
-
-/** decodes `count` varints from base64 (atob is native and fast in browsers and node) */
-function readVarints(b64: string, count: number): Int32Array {
-  const out = new Int32Array(count);
-  const bin = atob(b64);
-  let acc = 0, shift = 0, k = 0;
-  for (let i = 0; i < bin.length && k < count; i++) {
-    const byte = bin.charCodeAt(i);
-    acc |= (byte & 0x7f) << shift;
-    if (byte & 0x80) { shift += 7; continue; }
-    out[k++] = acc; acc = 0; shift = 0;
-  }
-  return out;
-}
-
-export function packIndex(d: IndexData): PackedIndex {
-  const nodes = d.firstEdge.length - 1;
-  const edgeCounts: number[] = [], termCounts: number[] = [], edgeTok: number[] = [];
-  for (let n = 0; n < nodes; n++) {
-    edgeCounts.push(d.firstEdge[n + 1] - d.firstEdge[n]);
-    termCounts.push(d.termFirst[n + 1] - d.termFirst[n]);
-    let prev = 0;
-    for (let e = d.firstEdge[n]; e < d.firstEdge[n + 1]; e++) { edgeTok.push(d.edgeTok[e] - prev); prev = d.edgeTok[e]; }
+/** Load time: views over the file's bytes (no copy, no loop over the trie). */
+export function decodeIndex(bytes: Uint8Array | ArrayBuffer): PackedIndex {
+  if (!littleEndian) throw new Error('the dictionary index needs a little-endian machine');
+  let u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  // typed-array views need 4-byte aligned offsets (node's Buffers may start anywhere in a shared pool)
+  if (u8.byteOffset % 4) u8 = u8.slice();
+  const text = new TextDecoder();
+  if (u8.length < 8 || text.decode(u8.subarray(0, 4)) !== MAGIC) throw new Error('not a DiploLens index (expected DLX3)');
+  const headerLength = new DataView(u8.buffer, u8.byteOffset, 8).getUint32(4, true);
+  const head = JSON.parse(text.decode(u8.subarray(8, 8 + headerLength))) as Omit<PackedIndex, 'tokens' | 'tokenTable' | 'firstEdge' | 'edgeTok' | 'termFirst' | 'termEntry'> & { sections: Section[] };
+  const s: Record<string, string | IdArray> = {};
+  for (const [name, offset, length, kind] of head.sections) {
+    const at = u8.byteOffset + offset;
+    s[name] = kind === 'utf8' ? text.decode(u8.subarray(offset, offset + length)) : kind === 'u16' ? new Uint16Array(u8.buffer, at, length) : new Int32Array(u8.buffer, at, length);
   }
   return {
-    v: 2, entities: d.entities, tokens: d.tokens, ...(d.places ? { places: d.places } : {}),
-    edgeCounts: varints(edgeCounts), edgeTok: varints(edgeTok), termCounts: varints(termCounts), termEntry: varints(d.termEntry),
-    entryEntity: varints(d.entries.map((e) => e[0])), entryFlags: varints(d.entries.map((e) => e[1])),
-    exact: d.entries.filter((e) => e[2] !== undefined).map((e) => e[2]!),
-    sizes: { nodes, edges: d.edgeTok.length, terms: d.termEntry.length, entries: d.entries.length },
+    v: 3, sizes: head.sizes, entities: head.entities, entries: head.entries, ...(head.places ? { places: head.places } : {}),
+    tokens: s.tokens as string, tokenTable: { table: s.tokenTable as IdArray, starts: s.tokenStarts as Int32Array },
+    firstEdge: s.firstEdge as Int32Array, edgeTok: s.edgeTok as IdArray, termFirst: s.termFirst as Int32Array, termEntry: s.termEntry as IdArray,
   };
 }
 
-export interface UnpackedIndex extends Omit<IndexData, 'firstEdge' | 'edgeTok' | 'termFirst' | 'termEntry'> {
-  firstEdge: Int32Array; edgeTok: Int32Array; termFirst: Int32Array; termEntry: Int32Array;
-}
-
-export function unpackIndex(p: PackedIndex): UnpackedIndex {
-  const { sizes } = p;
-  const edgeCounts = readVarints(p.edgeCounts, sizes.nodes);
-  const termCounts = readVarints(p.termCounts, sizes.nodes);
-  const firstEdge = new Int32Array(sizes.nodes + 1), termFirst = new Int32Array(sizes.nodes + 1);
-  for (let n = 0; n < sizes.nodes; n++) { firstEdge[n + 1] = firstEdge[n] + edgeCounts[n]; termFirst[n + 1] = termFirst[n] + termCounts[n]; }
-  const edgeTok = readVarints(p.edgeTok, sizes.edges);
-  for (let n = 0; n < sizes.nodes; n++) for (let e = firstEdge[n] + 1; e < firstEdge[n + 1]; e++) edgeTok[e] += edgeTok[e - 1];
-  const entryEntity = readVarints(p.entryEntity, sizes.entries), entryFlags = readVarints(p.entryFlags, sizes.entries);
-  let x = 0;
-  const entries: IndexData['entries'] = [];
-  for (let i = 0; i < sizes.entries; i++) {
-    const flags = entryFlags[i];
-    entries.push(flags & 5 ? [entryEntity[i], flags, p.exact[x++]] : [entryEntity[i], flags]);
-  }
-  return { v: 1, entities: p.entities, tokens: p.tokens, places: p.places, firstEdge, edgeTok, termFirst, termEntry: readVarints(p.termEntry, sizes.terms), entries };
+/** The plain IndexData a packed index holds (tests, tools). */
+export function unpackIndex(p: PackedIndex): IndexData {
+  return {
+    v: 1, entities: p.entities, tokens: p.tokens, firstEdge: Array.from(p.firstEdge), edgeTok: Array.from(p.edgeTok),
+    termFirst: Array.from(p.termFirst), termEntry: Array.from(p.termEntry), entries: p.entries, ...(p.places ? { places: p.places } : {}),
+  };
 }

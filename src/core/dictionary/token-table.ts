@@ -1,37 +1,57 @@
-// Token key → token id without building a Map of tens of thousands of strings at load time: an open-addressing
-// hash table over the index's own '\n'-joined token string (a few milliseconds to build, no per-token strings).
+// Token key → token id without building a Map of tens of thousands of strings: an open-addressing hash table over
+// the index's own '\n'-joined token string. The bundled index ships the table ready-made (built here at build time),
+// so loading it is a view over the file's bytes; the user's own small index builds one at run time.
+
+/** the table's arrays: slot → token id + 1 (0 = empty), and each token's start in the token string */
+export interface TokenTableParts {
+  table: Uint16Array | Int32Array;
+  starts: Int32Array;
+}
+
+const FNV_START = 0x811c9dc5;
+
+/** Builds the table for a '\n'-joined token string (a loop over every character: build time, or small indices). */
+export function buildTokenTable(tokens: string): TokenTableParts {
+  let n = tokens ? 1 : 0;
+  for (let i = tokens.indexOf('\n'); i !== -1; i = tokens.indexOf('\n', i + 1)) n++;
+  const starts = new Int32Array(n + 1);
+  let cap = 2;
+  while (cap < n * 2) cap <<= 1;
+  // ids + 1 up to 65535 fit in 16 bits: half the bytes to ship
+  const table = n < 0xffff ? new Uint16Array(cap) : new Int32Array(cap);
+  const mask = cap - 1;
+  let id = 0, h = FNV_START, start = 0;
+  for (let i = 0; i <= tokens.length && n; i++) {
+    const c = i < tokens.length ? tokens.charCodeAt(i) : 10;
+    if (c !== 10) { h = Math.imul(h ^ c, 0x01000193); continue; }
+    starts[id] = start;
+    let slot = (h >>> 0) & mask;
+    while (table[slot] !== 0) slot = (slot + 1) & mask;
+    table[slot] = id + 1;
+    id++;
+    start = i + 1;
+    h = FNV_START;
+  }
+  starts[n] = tokens.length + 1;
+  return { table, starts };
+}
+
 export class TokenTable {
   private readonly starts: Int32Array;
-  private readonly table: Int32Array;
+  private readonly table: Uint16Array | Int32Array;
   private readonly mask: number;
   readonly size: number;
 
-  constructor(private readonly tokens: string) {
-    let n = tokens ? 1 : 0;
-    for (let i = tokens.indexOf('\n'); i !== -1; i = tokens.indexOf('\n', i + 1)) n++;
-    this.size = n;
-    this.starts = new Int32Array(n + 1);
-    let cap = 1;
-    while (cap < n * 2) cap <<= 1;
-    this.table = new Int32Array(Math.max(cap, 2));
+  /** over ready-made parts (views over the shipped index), or building them from the token string */
+  constructor(private readonly tokens: string, parts: TokenTableParts = buildTokenTable(tokens)) {
+    this.starts = parts.starts;
+    this.table = parts.table;
     this.mask = this.table.length - 1;
-    let id = 0, h = 0x811c9dc5, start = 0;
-    for (let i = 0; i <= tokens.length && n; i++) {
-      const c = i < tokens.length ? tokens.charCodeAt(i) : 10;
-      if (c !== 10) { h = Math.imul(h ^ c, 0x01000193); continue; }
-      this.starts[id] = start;
-      let slot = (h >>> 0) & this.mask;
-      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot] = id + 1;
-      id++;
-      start = i + 1;
-      h = 0x811c9dc5;
-    }
-    this.starts[n] = tokens.length + 1;
+    this.size = this.starts.length - 1;
   }
 
   get(key: string): number | undefined {
-    let h = 0x811c9dc5;
+    let h = FNV_START;
     for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
     for (let slot = (h >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
       const v = this.table[slot];
