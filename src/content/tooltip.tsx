@@ -37,6 +37,8 @@ export function createTooltip(doc: Document) {
     box = doc.createElement('div');
     box.className = 'tip';
     box.setAttribute('role', 'tooltip');
+    // read out when it opens (on hover or from the keyboard), without taking focus from the page
+    box.setAttribute('aria-live', 'polite');
     box.id = 'diplolens-tooltip';
     box.hidden = true;
     root.append(box);

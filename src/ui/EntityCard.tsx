@@ -2,7 +2,6 @@
 import type { Card, CardMeeting } from '../core/cards.ts';
 import { isWebUrl } from '../shared/meeting-check.ts';
 
-const TYPE_COLOURS: Record<string, string> = { person: '#b07a00', organization: '#0064c8', treaty: '#7832c8', country: '#00784a' };
 
 /**
  * A meeting's sources as links: pages the user read by their title, bundled ones by their host. Only http(s)
@@ -29,7 +28,7 @@ export function EntityCard({ card, strings, onOpenSource }: { card: Card; string
       <header>
         <h2 class="name">{card.label}</h2>
         {card.labelEn !== card.label && <p class="name-en" lang="en">{card.labelEn}</p>}
-        <p class="type" style={{ color: TYPE_COLOURS[card.type] }}>{card.typeLabel}</p>
+        <p class={`type ${card.type}`}>{card.typeLabel}</p>
       </header>
       <p class="desc">{card.description}</p>
       {card.facts.length > 0 && (
@@ -72,6 +71,9 @@ export const CARD_CSS = `
 .card h2 { font-size: 15px; margin: 0; }
 .card .name-en { margin: 0; color: #57606a; font-size: 12px; }
 .card .type { margin: 2px 0 0; font-size: 11px; text-transform: uppercase; letter-spacing: .04em; font-weight: 600; }
+/* type colours with at least 4.5:1 contrast on the card's background (WCAG AA for small text), light and dark */
+.card .type.person { color: #855c00; } .card .type.organization { color: #0057a8; }
+.card .type.treaty { color: #6a2bb3; } .card .type.country { color: #00693f; }
 .card .desc { margin: 6px 0; }
 .card .facts { margin: 6px 0; display: grid; gap: 2px; }
 .card .fact { display: grid; grid-template-columns: 9.5em 1fr; gap: 6px; }
@@ -90,5 +92,7 @@ export const CARD_CSS = `
   .card .name-en, .card dt, .card h3, .card .none, .card footer { color: #9da7b3; }
   .card a { color: #79c0ff; }
   .card .badge { color: #d2a8ff; }
+  .card .type.person { color: #f2c14e; } .card .type.organization { color: #79c0ff; }
+  .card .type.treaty { color: #d2a8ff; } .card .type.country { color: #56d364; }
 }
 `;
