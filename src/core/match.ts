@@ -70,6 +70,11 @@ interface Candidate {
   info?: CandidateInfo;
 }
 interface CandidateInfo {
+  /** where it is in its block's text */
+  start: number;
+  end: number;
+  /** a title word ("President", "министр") stands just before it */
+  titled: boolean;
   /** the one entity its full-name entries name; -1: none (a surname alone), -2: several */
   firm: number;
   /** the entities of its full-name entries when several */
@@ -77,8 +82,12 @@ interface CandidateInfo {
   ambiguousOnly: boolean;
 }
 
-function analyze(m: Matcher, c: Candidate): CandidateInfo {
+const DROPPED: Tokens = tokenize('');
+
+/** Works out once what resolution needs of a candidate, so that its block's tokens can then be let go. */
+export function analyze(m: Matcher, c: Candidate, b: BlockScan): CandidateInfo {
   if (c.info) return c.info;
+  const t = b.tokens;
   const entries = m.data.entries;
   let firm = -1, several: number[] | undefined, ambiguousOnly = true;
   for (const e of c.entries) {
@@ -89,7 +98,7 @@ function analyze(m: Matcher, c: Candidate): CandidateInfo {
     else if (firm !== ent && firm !== -2) { several = [firm, ent]; firm = -2; }
     else if (firm === -2 && !several!.includes(ent)) several!.push(ent);
   }
-  c.info = { firm, ...(several ? { several } : {}), ambiguousOnly };
+  c.info = { start: t.start[c.from], end: t.end[c.to], titled: c.from > 0 && TITLE_KEYS.has(t.key[c.from - 1]), firm, ...(several ? { several } : {}), ambiguousOnly };
   return c.info;
 }
 
@@ -207,7 +216,7 @@ export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): numb
 /** entities named on their own (not by a surname alone) somewhere in the document */
 function firmEntities(m: Matcher, doc: DocumentState): Set<number> {
   const out = new Set<number>();
-  for (const b of doc.blocks) for (const c of b.candidates) { const f = analyze(m, c).firm; if (f >= 0) out.add(f); }
+  for (const b of doc.blocks) for (const c of b.candidates) { const f = analyze(m, c, b).firm; if (f >= 0) out.add(f); }
   return out;
 }
 
@@ -228,20 +237,26 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
   const day = dayNumber(doc.options.date ?? new Date().toISOString().slice(0, 10));
   // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта")
   nearMisses(m, doc, firmEntities(m, doc));
+  // what resolution needs of each candidate is kept on it; a block's tokens are then let go (memory on long pages)
+  for (const b of doc.blocks) {
+    if (b.tokens === DROPPED) continue;
+    for (const c of b.candidates) analyze(m, c, b);
+    if (b.fuzzed) b.tokens = DROPPED;
+  }
   const all = doc.blocks.flatMap((b) => b.candidates).sort((a, b) => a.block - b.block || a.from - b.from);
   // 1. names that stand by themselves; count entities to settle names shared by two of them
   const seen = new Map<number, number>();
   const firm = new Map<Candidate, number>();
   let firmCount = 0;
   for (const c of all) {
-    const info = analyze(m, c);
+    const info = c.info!;
     if (info.firm < 0) continue;
     firm.set(c, info.firm);
     seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
     if (!info.ambiguousOnly) firmCount++;
   }
   for (const c of all) {
-    const info = analyze(m, c);
+    const info = c.info!;
     if (info.firm !== -2) continue;
     const known = info.several!.filter((e) => seen.has(e));
     if (known.length === 1) firm.set(c, known[0]);
@@ -263,8 +278,7 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
         entity = before[0] ?? named.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
       }
       else {
-        const t = doc.blocks[c.block].tokens;
-        const titled = c.from > 0 && TITLE_KEYS.has(t.key[c.from - 1]);
+        const titled = c.info!.titled;
         const inOffice = ents.filter((e) => holdsOfficeAt(entities[e], day));
         if (titled && (inOffice.length === 1 || ents.length === 1)) entity = inOffice[0] ?? ents[0];
         else {
@@ -275,9 +289,9 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
     }
     if (entity === undefined) continue;
     // an ambiguous name needs the page to be about diplomacy: some other entity named unambiguously
-    if (firmCount === 0 && firm.has(c) && analyze(m, c).ambiguousOnly) continue;
+    if (firmCount === 0 && firm.has(c) && c.info!.ambiguousOnly) continue;
     const b = doc.blocks[c.block];
-    const start = b.tokens.start[c.from], end = b.tokens.end[c.to];
+    const { start, end } = c.info!;
     out.push({ block: c.block, start, end, text: b.text.slice(start, end), entity: entities[entity], ...(c.approximate ? { approximate: true } : {}) });
   }
   out.sort((a, b) => a.block - b.block || a.start - b.start);
