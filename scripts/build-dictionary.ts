@@ -83,6 +83,7 @@ function phraseForms(lang: string, phrase: string): string[] {
 
 const startsUpper = (s: string) => /^\p{Lu}/u.test(s);
 const CYRILLIC_LANGS = new Set(['ru', 'uk', 'kk']);
+const FAMILY_FIRST = new Set(['country:cn', 'country:tw', 'country:kp', 'country:kr']);
 
 export async function buildForms(entities: EntitySource[]): Promise<{ forms: FormSpec[]; stats: { aliases: number } }> {
   const forms: FormSpec[] = [];
@@ -101,9 +102,11 @@ export async function buildForms(entities: EntitySource[]): Promise<{ forms: For
   const surnameOwners = new Map<string, Set<string>>();
   // the default surname: the last word; in Chinese and Japanese only for transliterated foreign names,
   // after the middle dot ("谢尔盖·拉夫罗夫" → "拉夫罗夫"); native names have no such part
+  // Chinese and Korean names keep the family name first in every script ("Wang Yi", "Kim Son-gyong", "Ван И")
+  const familyFirst = (e: PersonSource) => e.positions.some((p) => FAMILY_FIRST.has(p.of));
   const surnamesOf = (e: PersonSource, lang: string) => e.short?.[lang as 'en'] ?? (['zh', 'ja'].includes(lang)
     ? (e.names[lang as 'en'] ?? []).filter((n) => /[·・]/.test(n)).map((n) => n.split(/[·・]/).pop()!).filter((x) => x.length >= 2)
-    : (e.names[lang as 'en'] ?? []).filter((n) => n.includes(' ')).map(lastWord));
+    : (e.names[lang as 'en'] ?? []).filter((n) => n.includes(' ')).map(familyFirst(e) ? (n: string) => n.split(/\s+/)[0] : lastWord));
   for (const e of entities) if (e.type === 'person') for (const lang of Object.keys(e.names)) for (const s of surnamesOf(e, lang))
     (surnameOwners.get(wordKey(s)) ?? surnameOwners.set(wordKey(s), new Set()).get(wordKey(s))!).add(e.id);
 
