@@ -1,7 +1,7 @@
 // One page's reading: its text blocks, the matcher's document state, the mentions and their ranges.
 // Scanning and highlighting are done in slices that yield to the page (no long tasks); work is proportional
 // to new text, and the part of the page on screen is read first.
-import { addBlocks, resolveDocument, startDocument, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
+import { addBlocks, resolveDocument, startDocument, pendingNearMisses, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
 import { extractMeetings } from '../core/meetings.ts';
 import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
@@ -48,6 +48,8 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
   lang: string; date: string | null; enabledTypes: () => Record<EntityType, boolean>; onShadowRoot?: (root: ShadowRoot) => void;
 }) {
   const state: DocumentState = startDocument({ lang: opts.lang, date: opts.date ?? undefined });
+  // near-misses are looked for a few milliseconds at a time; resolution repeats until every block had its turn
+  state.nearMissBudgetMs = SLICE_MS;
   const blocks: TextBlock[] = [];
   let mentions: PageMention[] = [];
   const byKey = new Map<string, PageMention>();
@@ -112,6 +114,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     highlighter.add(batch);
     mentions = next.sort((x, y) => x.mention.block - y.mention.block || x.mention.start - y.mention.start);
     performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
+    if (pendingNearMisses(state)) { await pause(); await resolve(); }
   }
 
   /** Scans new blocks in slices of a few milliseconds. */

@@ -25,9 +25,10 @@ const COMMON = new Set(['the', 'this', 'that', 'these', 'there', 'their', 'they'
 export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): Candidate[] {
   const out: Candidate[] = [];
   const { entries } = m.data;
+  const deadline = doc.nearMissBudgetMs === undefined ? Infinity : performance.now() + doc.nearMissBudgetMs;
   doc.blocks.forEach((b, blockIndex) => {
     // each block once: work stays proportional to new text
-    if (b.fuzzed) return;
+    if (b.fuzzed || performance.now() > deadline) return;
     b.fuzzed = true;
     if (m.langs && !m.langs.has(b.lang)) return;
     const t = b.tokens;

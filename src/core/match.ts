@@ -195,7 +195,15 @@ export function withUserIndex(base: Matcher, user: IndexData | null, langs: read
   return { ...base, data: { ...base.data, entities, entries }, extra: { trie, entryOffset: base.data.entries.length }, langs: restricted };
 }
 
-export interface DocumentState { blocks: BlockScan[]; options: ScanOptions }
+export interface DocumentState {
+  blocks: BlockScan[];
+  options: ScanOptions;
+  /** at most this long looking for near-misses per resolution (the rest waits for the next one); unset: no limit */
+  nearMissBudgetMs?: number;
+}
+
+/** blocks not yet looked at for near-misses (their resolution is not final) */
+export const pendingNearMisses = (doc: DocumentState) => doc.blocks.some((b) => !b.fuzzed && b.text !== '');
 
 export function startDocument(options: ScanOptions = {}): DocumentState {
   return { blocks: [], options };
