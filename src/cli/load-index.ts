@@ -4,7 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { decodeIndex, type PackedIndex } from '../core/dictionary/pack.ts';
 
-export const BUILD_DIR = fileURLToPath(new URL('../../build/', import.meta.url));
+/** build/ of this package, whether this runs from src/cli (tsx) or from the bundle build/cli.mjs */
+export const BUILD_DIR = fileURLToPath(new URL(import.meta.url.includes('/src/cli/') ? '../../build/' : './', import.meta.url));
 export const INDEX_FILE = 'index.bin.gz';
 
 export function loadIndexFromFiles(dir = BUILD_DIR): PackedIndex {

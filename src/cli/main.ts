@@ -1,15 +1,14 @@
 // `diplolens`: scan a text or HTML file for entities and meetings, and report on the dictionary.
 import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createMatcher } from '../core/match.ts';
 import { scanForOutput } from '../core/scan.ts';
 import { htmlToText, htmlMeta } from '../core/html-text.ts';
 import { LANGS } from '../core/dictionary/schema.ts';
 import { createFacts, type FactsStore } from '../core/dictionary/facts.ts';
-import { loadIndexFromFiles } from './load-index.ts';
+import { loadIndexFromFiles, BUILD_DIR } from './load-index.ts';
 import { dictStats, formatStats } from './stats.ts';
 
-const BUILD = fileURLToPath(new URL('../../build/', import.meta.url));
+const BUILD = BUILD_DIR;
 const USAGE = `usage:
   diplolens scan [FILE|-] [--lang xx] [--date YYYY-MM-DD] [--json]   entities and meetings in a text or HTML file
   diplolens dict stats [--json]                                      what the bundled dictionary holds
