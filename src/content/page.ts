@@ -1,7 +1,7 @@
 // One page's reading: its text blocks, the matcher's document state, the mentions and their ranges.
 // Scanning and highlighting are done in slices that yield to the page (no long tasks); work is proportional
 // to new text, and the part of the page on screen is read first.
-import { addBlocks, resolveDocument, startDocument, pendingNearMisses, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
+import { addBlocks, resolveDocument, startDocument, pendingNearMisses, dropBlock, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
 import { extractMeetings } from '../core/meetings.ts';
 import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
@@ -135,10 +135,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
 
   const queue = (fn: () => Promise<void> | void) => (busy = busy.then(fn, fn));
 
-  function drop(i: number) {
-    const b = state.blocks[i];
-    if (b) { b.candidates = []; b.text = ''; }
-  }
+  const drop = (i: number) => dropBlock(state, i);
 
   return {
     /** the first reading: what is on screen first, then the rest */

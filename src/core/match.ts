@@ -200,6 +200,11 @@ export interface DocumentState {
   options: ScanOptions;
   /** at most this long looking for near-misses per resolution (the rest waits for the next one); unset: no limit */
   nearMissBudgetMs?: number;
+  /** kept between resolutions: how often each entity is named in full, where, and each block's settled part */
+  seen?: Map<number, number>;
+  firmAt?: Map<number, number[]>;
+  firmCount?: number;
+  settled?: (Settled | undefined)[];
 }
 
 /** blocks not yet looked at for near-misses (their resolution is not final) */
@@ -221,12 +226,6 @@ export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): numb
   return added;
 }
 
-/** entities named on their own (not by a surname alone) somewhere in the document */
-function firmEntities(m: Matcher, doc: DocumentState): Set<number> {
-  const out = new Set<number>();
-  for (const b of doc.blocks) for (const c of b.candidates) { const f = analyze(m, c, b).firm; if (f >= 0) out.add(f); }
-  return out;
-}
 
 export function holdsOfficeAt(e: IndexEntity, day: number, code?: number, of?: number): boolean {
   const r = e.roles;
@@ -240,55 +239,117 @@ export function holdsOfficeAt(e: IndexEntity, day: number, code?: number, of?: n
 }
 
 /** Decides every candidate of the document: which entity each names, and which are dropped. */
+/** What a block contributes once it is settled: mentions that no later text can change, and candidates that
+ *  stay open (a surname alone, a name shared by several entities, an ambiguous name). */
+interface Settled {
+  fixed: Mention[];
+  /** firm but ambiguous-only: stand only while the page names something unambiguously */
+  ambiguous: Mention[];
+  open: Candidate[];
+  /** the firm entities it counted, to take back if the block is dropped */
+  counted: number[];
+}
+
+const position = (c: Candidate) => c.block * 1048576 + Math.min(c.from, 1048575);
+
+function mentionOf(m: Matcher, doc: DocumentState, c: Candidate, entity: number): Mention {
+  const b = doc.blocks[c.block];
+  const { start, end } = c.info!;
+  return { block: c.block, start, end, text: b.text.slice(start, end), entity: m.data.entities[entity], ...(c.approximate ? { approximate: true } : {}) };
+}
+
+/** Takes a block out of the document (its text changed or left the page): its names no longer count. */
+export function dropBlock(doc: DocumentState, i: number): void {
+  const b = doc.blocks[i];
+  if (!b) return;
+  const st = doc.settled?.[i];
+  if (st) {
+    for (const e of st.counted) {
+      const n = (doc.seen!.get(e) ?? 1) - 1;
+      if (n > 0) doc.seen!.set(e, n); else doc.seen!.delete(e);
+      const list = doc.firmAt!.get(e);
+      if (list) doc.firmAt!.set(e, list.filter((p) => Math.floor(p / 1048576) !== i));
+    }
+    doc.firmCount! -= st.fixed.length;
+    doc.settled![i] = undefined;
+  }
+  b.candidates = [];
+  b.text = '';
+  b.fuzzed = true;
+  b.tokens = DROPPED;
+}
+
+/** Decides every candidate of the document: which entity each names, and which are dropped. Work is proportional
+ *  to new blocks plus the few open candidates: a settled block is not looked at again. */
 export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
   const { entries, entities } = m.data;
   const day = dayNumber(doc.options.date ?? new Date().toISOString().slice(0, 10));
-  // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта")
-  nearMisses(m, doc, firmEntities(m, doc));
-  // what resolution needs of each candidate is kept on it; a block's tokens are then let go (memory on long pages)
-  for (const b of doc.blocks) {
-    if (b.tokens === DROPPED) continue;
-    for (const c of b.candidates) analyze(m, c, b);
-    if (b.fuzzed) b.tokens = DROPPED;
+  doc.seen ??= new Map();
+  doc.firmAt ??= new Map();
+  doc.firmCount ??= 0;
+  doc.settled ??= [];
+  const seen = doc.seen, firmAt = doc.firmAt, settled = doc.settled;
+  const fresh: number[] = [];
+  doc.blocks.forEach((b, i) => { if (!settled[i] && b.text !== '') fresh.push(i); });
+  // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта"):
+  // the names of new blocks count too
+  const named = new Set(seen.keys());
+  for (const i of fresh) for (const c of doc.blocks[i].candidates) { const f = analyze(m, c, doc.blocks[i]).firm; if (f >= 0) named.add(f); }
+  nearMisses(m, doc, named);
+  for (const i of fresh) {
+    const b = doc.blocks[i];
+    // a block still waiting for its near-misses stays unsettled until the next resolution
+    if (!b.fuzzed) continue;
+    const st: Settled = { fixed: [], ambiguous: [], open: [], counted: [] };
+    const list = [...b.candidates].sort((x, y) => x.from - y.from);
+    for (const c of list) {
+      const info = analyze(m, c, b);
+      if (info.firm < 0) { st.open.push(c); continue; }
+      seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
+      st.counted.push(info.firm);
+      const at = firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!;
+      at.push(position(c));
+      if (info.ambiguousOnly) st.ambiguous.push(mentionOf(m, doc, c, info.firm));
+      else { st.fixed.push(mentionOf(m, doc, c, info.firm)); doc.firmCount!++; }
+    }
+    settled[i] = st;
+    // what resolution needs of each candidate is kept on it; the block's tokens are let go (memory on long pages)
+    b.tokens = DROPPED;
   }
-  const all = doc.blocks.flatMap((b) => b.candidates).sort((a, b) => a.block - b.block || a.from - b.from);
-  // 1. names that stand by themselves; count entities to settle names shared by two of them
-  const seen = new Map<number, number>();
-  const firm = new Map<Candidate, number>();
-  let firmCount = 0;
-  for (const c of all) {
-    const info = c.info!;
-    if (info.firm < 0) continue;
-    firm.set(c, info.firm);
-    seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
-    if (!info.ambiguousOnly) firmCount++;
+  // open candidates, in document order: names shared by several entities, then surnames alone
+  const open: Candidate[] = [];
+  settled.forEach((st) => { if (st) open.push(...st.open); });
+  const multi = new Map<Candidate, number>();
+  const lastAt = new Map<number, number[]>();
+  for (const c of open) {
+    if (c.info!.firm !== -2) continue;
+    const known = c.info!.several!.filter((e) => seen.has(e));
+    if (known.length === 1) { multi.set(c, known[0]); (lastAt.get(known[0]) ?? lastAt.set(known[0], []).get(known[0])!).push(position(c)); }
   }
-  for (const c of all) {
-    const info = c.info!;
-    if (info.firm !== -2) continue;
-    const known = info.several!.filter((e) => seen.has(e));
-    if (known.length === 1) firm.set(c, known[0]);
-  }
-  // 2. surnames alone: the person named in full on the page, else a title before it, else a distinctive office holder
-  const out: Mention[] = [];
-  const lastFirm = new Map<number, number>();
-  for (const [position, c] of all.entries()) {
-    let entity = firm.get(c);
-    if (entity !== undefined) lastFirm.set(entity, position);
+  // the latest position before `p` at which entity e was named in full
+  const latestBefore = (e: number, p: number): number => {
+    let best = -1;
+    const a = firmAt.get(e);
+    if (a) { let lo = 0, hi = a.length - 1; while (lo <= hi) { const mid = (lo + hi) >> 1; if (a[mid] < p) { best = a[mid]; lo = mid + 1; } else hi = mid - 1; } }
+    for (const q of lastAt.get(e) ?? []) if (q < p && q > best) best = q;
+    return best;
+  };
+  const decided = new Map<number, Mention[]>();
+  for (const c of open) {
+    let entity = multi.get(c);
     if (entity === undefined) {
       const shorts = c.entries.filter((e) => entries[e][1] & Flag.Short);
       const ents = [...new Set(shorts.map((e) => entries[e][0]))];
-      const named = ents.filter((e) => seen.has(e));
-      if (named.length === 1) entity = named[0];
-      else if (named.length > 1) {
+      const namedHere = ents.filter((e) => seen.has(e));
+      if (namedHere.length === 1) entity = namedHere[0];
+      else if (namedHere.length > 1) {
         // of several people sharing a surname: the one named in full most recently before, else the most named
-        const before = named.filter((e) => lastFirm.has(e)).sort((a, b) => lastFirm.get(b)! - lastFirm.get(a)!);
-        entity = before[0] ?? named.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
-      }
-      else {
-        const titled = c.info!.titled;
+        const p = position(c);
+        const before = namedHere.map((e) => [e, latestBefore(e, p)] as const).filter(([, q]) => q >= 0).sort((x, y) => y[1] - x[1]);
+        entity = before[0]?.[0] ?? namedHere.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
+      } else {
         const inOffice = ents.filter((e) => holdsOfficeAt(entities[e], day));
-        if (titled && (inOffice.length === 1 || ents.length === 1)) entity = inOffice[0] ?? ents[0];
+        if (c.info!.titled && (inOffice.length === 1 || ents.length === 1)) entity = inOffice[0] ?? ents[0];
         else {
           const distinct = shorts.filter((e) => entries[e][1] & Flag.Distinctive).map((e) => entries[e][0]);
           if (ents.length === 1 && distinct.length && inOffice.length === 1) entity = inOffice[0];
@@ -296,13 +357,18 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
       }
     }
     if (entity === undefined) continue;
-    // an ambiguous name needs the page to be about diplomacy: some other entity named unambiguously
-    if (firmCount === 0 && firm.has(c) && c.info!.ambiguousOnly) continue;
-    const b = doc.blocks[c.block];
-    const { start, end } = c.info!;
-    out.push({ block: c.block, start, end, text: b.text.slice(start, end), entity: entities[entity], ...(c.approximate ? { approximate: true } : {}) });
+    (decided.get(c.block) ?? decided.set(c.block, []).get(c.block)!).push(mentionOf(m, doc, c, entity));
   }
-  out.sort((a, b) => a.block - b.block || a.start - b.start);
+  // an ambiguous name needs the page to be about diplomacy: some other entity named unambiguously
+  const withAmbiguous = doc.firmCount! > 0;
+  const out: Mention[] = [];
+  settled.forEach((st, i) => {
+    if (!st) return;
+    const extra = decided.get(i);
+    if (!extra && !(withAmbiguous && st.ambiguous.length)) { out.push(...st.fixed); return; }
+    const all = [...st.fixed, ...(withAmbiguous ? st.ambiguous : []), ...(extra ?? [])].sort((a, b) => a.start - b.start);
+    out.push(...all);
+  });
   return out;
 }
 
