@@ -1,7 +1,7 @@
 // One page's reading: its text blocks, the matcher's document state, the mentions and their ranges.
 // Scanning and highlighting are done in slices that yield to the page (no long tasks); work is proportional
 // to new text, and the part of the page on screen is read first.
-import { addBlocks, resolveDocument, startDocument, pendingNearMisses, dropBlock, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
+import { addBlocks, resolveDocument, startDocument, pendingWork, dropBlock, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
 import { extractMeetings } from '../core/meetings.ts';
 import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
@@ -76,6 +76,8 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     const types = opts.enabledTypes();
     const decided = resolveDocument(matcher, state);
     performance.measure('diplolens:resolve', { start: t0, end: now() });
+    // deciding and highlighting are separate tasks
+    await pause();
     const keep = new Set<string>();
     const fresh: { key: string; mention: Mention; block: TextBlock }[] = [];
     const next: PageMention[] = [];
@@ -90,7 +92,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     const stale = [...byKey.values()].filter((m) => !keep.has(m.key));
     highlighter.remove(stale.map((m) => m.staticRange));
     for (const m of stale) { byKey.delete(m.key); untrack(m); }
-    let sliceStart = t0;
+    let sliceStart = now();
     let batch: { range: AbstractRange; type: EntityType }[] = [];
     for (const { key, mention, block } of fresh) {
       if (!block.nodes.every((n) => n.isConnected)) continue;
@@ -114,7 +116,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     highlighter.add(batch);
     mentions = next.sort((x, y) => x.mention.block - y.mention.block || x.mention.start - y.mention.start);
     performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
-    if (pendingNearMisses(state)) { await pause(); await resolve(); }
+    if (pendingWork(state)) { await pause(); await resolve(); }
   }
 
   /** Scans new blocks in slices of a few milliseconds. */

@@ -207,8 +207,8 @@ export interface DocumentState {
   settled?: (Settled | undefined)[];
 }
 
-/** blocks not yet looked at for near-misses (their resolution is not final) */
-export const pendingNearMisses = (doc: DocumentState) => doc.blocks.some((b) => !b.fuzzed && b.text !== '');
+/** blocks not yet settled (a time budget cut their resolution short): resolve again */
+export const pendingWork = (doc: DocumentState) => doc.blocks.some((b, i) => b.text !== '' && !doc.settled?.[i]);
 
 export function startDocument(options: ScanOptions = {}): DocumentState {
   return { blocks: [], options };
@@ -289,8 +289,10 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
   doc.firmCount ??= 0;
   doc.settled ??= [];
   const seen = doc.seen, firmAt = doc.firmAt, settled = doc.settled;
+  // with a time budget, new blocks are taken a few milliseconds' worth at a time (the rest waits: pendingWork)
+  const deadline = doc.nearMissBudgetMs === undefined ? Infinity : performance.now() + 2 * doc.nearMissBudgetMs;
   const fresh: number[] = [];
-  doc.blocks.forEach((b, i) => { if (!settled[i] && b.text !== '') fresh.push(i); });
+  for (let i = 0; i < doc.blocks.length && performance.now() <= deadline; i++) if (!settled[i] && doc.blocks[i].text !== '') fresh.push(i);
   // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта"):
   // the names of new blocks count too
   const named = new Set(seen.keys());
