@@ -1,7 +1,7 @@
 // Remembered meetings as records: one per participant set and date, whatever outlet or language reported it,
 // with every source kept. Also their JSON and CSV files, checked in full before anything is written.
 // Pure: no IndexedDB, no browser API (the store is meetings-store.ts).
-import type { MeetingKind, MeetingOut } from '../core/contracts.ts';
+import type { MeetingOut } from '../core/contracts.ts';
 import type { MeetingFact } from '../core/dictionary/facts.ts';
 import { isDay, isWebUrl, meetingCoreProblem, MAX_EVIDENCE } from '../shared/meeting-check.ts';
 

@@ -8,7 +8,7 @@ import { createFacts, type FactsStore } from '../core/dictionary/facts.ts';
 import { loadIndexFromFiles, BUILD_DIR } from './load-index.ts';
 import { dictStats, formatStats } from './stats.ts';
 
-const BUILD = BUILD_DIR;
+
 const USAGE = `usage:
   diplolens scan [FILE|-] [--lang xx] [--date YYYY-MM-DD] [--json]   entities and meetings in a text or HTML file
   diplolens dict stats [--json]                                      what the bundled dictionary holds
@@ -17,7 +17,7 @@ const USAGE = `usage:
 class UsageError extends Error {}
 
 function readBuilt<T>(name: string): T {
-  const path = BUILD + name;
+  const path = BUILD_DIR + name;
   if (!existsSync(path)) throw new Error(`${path} is missing: run "npm run build:dict" first`);
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
@@ -68,7 +68,7 @@ function scan(args: string[]): number {
   const text = isHtml ? htmlToText(raw) : raw;
   const lang = opts.lang ?? meta.lang ?? 'en';
   const date = opts.date ?? meta.date;
-  const matcher = createMatcher(loadIndexFromFiles(BUILD));
+  const matcher = createMatcher(loadIndexFromFiles(BUILD_DIR));
   const out = scanForOutput(matcher, text, { lang, date });
   if (opts.json) {
     process.stdout.write(JSON.stringify(out) + '\n');
@@ -89,7 +89,7 @@ function dict(args: string[]): number {
   const [sub, ...rest] = args;
   if (sub !== 'stats') throw new UsageError(`unknown dict command ${sub ?? '(none)'}: try "dict stats"`);
   for (const a of rest) if (a !== '--json') throw new UsageError(`unknown option ${a}`);
-  const stats = dictStats(createFacts(readBuilt<FactsStore>('facts.json')).store, loadIndexFromFiles(BUILD));
+  const stats = dictStats(createFacts(readBuilt<FactsStore>('facts.json')).store, loadIndexFromFiles(BUILD_DIR));
   console.log(rest.includes('--json') ? JSON.stringify(stats) : formatStats(stats));
   return 0;
 }

@@ -40,7 +40,8 @@ export function createHighlightStyles() {
       css = next;
       try {
         sheet ??= new CSSStyleSheet();
-        sheet.replaceSync(css);
+        // the flash of a revealed mention too: shadow roots get no other stylesheet of ours
+        sheet.replaceSync(`${css}\n::highlight(diplolens-flash) { background-color: rgba(255, 80, 0, 0.55); }`);
       } catch (err) {
         console.debug('DiploLens: highlight styles not applied', err);
         return;

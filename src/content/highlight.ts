@@ -2,15 +2,6 @@
 // diplolens-<type>; the page's DOM is not touched. Where the API is missing, mentions are wrapped in
 // <diplolens-mark> elements instead (the only DOM change the extension ever makes to page content).
 import type { EntityType } from '../core/dictionary/index-format.ts';
-import highlightCss from './highlight.css?raw';
-
-let shadowSheet: CSSStyleSheet | null = null;
-/** ::highlight() rules do not cross into shadow trees: an open shadow root gets our rules added to its own
- *  adopted stylesheets (its existing sheets stay as they are) */
-export function styleShadowRoot(root: ShadowRoot): void {
-  if (!shadowSheet) { shadowSheet = new CSSStyleSheet(); shadowSheet.replaceSync(highlightCss); }
-  if (!root.adoptedStyleSheets.includes(shadowSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
-}
 
 export interface Highlighted { range: AbstractRange; type: EntityType }
 

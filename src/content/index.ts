@@ -6,7 +6,7 @@ import { createMatcher, withUserIndex, type Matcher } from '../core/match.ts';
 import { parseRequest } from '../shared/messages.ts';
 import { loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings.ts';
 import type { Card } from '../core/cards.ts';
-import { createHighlighter, styleShadowRoot } from './highlight.ts';
+import { createHighlighter } from './highlight.ts';
 import { createTooltip } from './tooltip.tsx';
 import { createPage, type Page, type PageMention } from './page.ts';
 import { watchHover } from './hover.ts';
@@ -33,7 +33,6 @@ async function main() {
   if (siteEnabled(settings, host)) loadBase().catch(() => {});
   let page: Page | null = null;
   let stopHover: (() => void) | null = null;
-  let stopMutations: (() => void) | null = null;
   const highlighter = createHighlighter();
   const tooltip = createTooltip(document);
   const styles = createHighlightStyles();
@@ -51,7 +50,7 @@ async function main() {
   const newPage = () => {
     page = createPage(matcher!, document, highlighter, {
       lang, date: pageDate(document), enabledTypes: () => settings.types,
-      onShadowRoot: (root) => { styleShadowRoot(root); styles.adopt(root); watcher?.observe(root); },
+      onShadowRoot: (root) => { styles.adopt(root); watcher?.observe(root); },
     });
     page.start();
     void reportMeetings(page);
