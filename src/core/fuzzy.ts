@@ -3,6 +3,7 @@
 // never for acronyms, and a surname alone only for a person already named on the page.
 import { Flag } from './dictionary/index-format.ts';
 import { child, type Matcher, type DocumentState, type Candidate } from './match.ts';
+import { keyAt } from './tokenize.ts';
 
 const CYRILLIC = 'абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґәғқңөұүһ';
 const LATIN = 'abcdefghijklmnopqrstuvwxyzçğışöüéèêáíóúñäß';
@@ -36,21 +37,24 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
     // a few tries per block: a near-miss is a rare typo, and each try costs hundreds of look-ups
     let tries = 0;
     for (const c of b.candidates) for (let i = c.from; i <= c.to; i++) covered[i] = 1;
+    // a word's length is its text's (a key differs from it only by invisible characters)
+    const len = (j: number) => t.end[j] - t.start[j];
     for (let i = 0; i < t.count; i++) {
-      if (covered[i] || t.kind[i] !== 0 || !t.upper[i] || t.key[i].length < 3) continue;
-      if (m.tokenId.has(t.key[i]) || COMMON.has(t.key[i])) continue;
+      if (covered[i] || t.kind[i] !== 0 || !t.upper[i] || len(i) < 3 || t.id[i] >= 0) continue;
       // a capital at the start of a sentence says nothing, unless a capitalized word follows ("Иан Борч сказал")
       if (t.sentenceStart[i] && !(i + 1 < t.count && t.upper[i + 1])) continue;
       // only inside a name: a neighbouring word must itself be a dictionary word of some length
       // (a capitalized neighbour, or a long lower-case word of a multiword name: "заключительного")
-      const nameWord = (j: number, min: number) => t.kind[j] === 0 && t.key[j].length >= min && (t.upper[j] === 1 || t.key[j].length >= 6);
-      const next = i + 1 < t.count && nameWord(i + 1, 4) ? m.tokenId.get(t.key[i + 1]) : undefined;
-      const prev = i > 0 && nameWord(i - 1, 3) ? m.tokenId.get(t.key[i - 1]) : undefined;
+      const nameWord = (j: number, min: number) => t.kind[j] === 0 && t.id[j] >= 0 && len(j) >= min && (t.upper[j] === 1 || len(j) >= 6);
+      const next = i + 1 < t.count && nameWord(i + 1, 4) ? t.id[i + 1] : undefined;
+      const prev = i > 0 && nameWord(i - 1, 3) ? t.id[i - 1] : undefined;
       if (next === undefined && prev === undefined) continue;
+      const word = keyAt(b.text, t, i);
+      if (word.length < 3 || COMMON.has(word)) continue;
       if (++tries > 8) break;
       let best: Candidate | null = null;
       const tried = new Set<string>();
-      for (const v of oneEdit(t.key[i])) {
+      for (const v of oneEdit(word)) {
         if (tried.has(v)) continue;
         tried.add(v);
         const vt = m.tokenId.get(v);
@@ -61,8 +65,8 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
           const p = child(m, 0, prev);
           if (p >= 0) starts.push([i - 1, p]);
           // or two exact words: "Kim Son Kyong" for "Kim Son-gyong"
-          const prev2 = i > 1 && t.kind[i - 2] === 0 ? m.tokenId.get(t.key[i - 2]) : undefined;
-          const p2 = prev2 === undefined ? -1 : child(m, 0, prev2);
+          const prev2 = i > 1 && t.kind[i - 2] === 0 ? t.id[i - 2] : -1;
+          const p2 = prev2 < 0 ? -1 : child(m, 0, prev2);
           const p21 = p2 < 0 ? -1 : child(m, p2, prev);
           if (p21 >= 0) starts.push([i - 2, p21]);
         }
@@ -79,15 +83,15 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
               // one word alone, or a surname: only a person the page already names ("Indian" is not "India")
               if ((words < 2 || flags & Flag.Short) && !(seen.has(ent) && m.data.entities[ent].type === 'person')) continue;
               // a short misspelt word needs two exact words beside it ("Kim Son Kyong")
-              if (words >= 2 && t.key[i].length < (words >= 3 ? 4 : 6) && !seen.has(ent)) continue;
+              if (words >= 2 && word.length < (words >= 3 ? 4 : 6) && !seen.has(ent)) continue;
               ok.push(e);
             }
             if (ok.length && new Set(ok.map((e) => entries[e][0])).size === 1 && (!best || j - from > best.to - best.from))
               best = { block: blockIndex, from, to: j, entries: ok, approximate: true };
             j++;
             if (j >= t.count) break;
-            const nt = m.tokenId.get(t.key[j]);
-            node = nt === undefined ? -1 : child(m, node, nt);
+            const nt = t.id[j];
+            node = nt < 0 ? -1 : child(m, node, nt);
           }
         }
       }

@@ -1,6 +1,6 @@
 // The runtime matcher: one walk over the token trie per token position, longest match first, then document-level
 // rules for surnames alone, ambiguous names and near-misses. Pure: no DOM, no extension API.
-import { tokenize, caseForm, type Tokens } from './tokenize.ts';
+import { tokenizeIds, keyAt, caseForm, type IdTokens, type TokenColumns, type KeyIds } from './tokenize.ts';
 import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/index-format.ts';
 import { TITLE_KEYS } from './titles.ts';
 import { idArray, type PackedIndex } from './dictionary/pack.ts';
@@ -22,7 +22,7 @@ export interface Mention {
 const CASELESS = new Set(['zh', 'ja', 'ko', 'th']);
 
 export interface Trie {
-  tokenId: { get(key: string): number | undefined; has(key: string): boolean };
+  tokenId: KeyIds & { has(key: string): boolean };
   firstEdge: Int32Array;
   edgeTok: Int32Array | Uint16Array;
   termFirst: Int32Array;
@@ -31,8 +31,9 @@ export interface Trie {
 
 export interface Matcher extends Trie {
   data: Pick<IndexData, 'entities' | 'entries' | 'places'>;
-  /** a second trie (the user's own entries) whose entries follow this one's in data.entries */
-  extra?: { trie: Trie; entryOffset: number };
+  /** a second trie (the user's own entries) whose entries follow this one's in data.entries; `fromBase`: the
+   *  bundled token id → the user trie's id, for words both know */
+  extra?: { trie: Trie; entryOffset: number; fromBase: Map<number, number> };
   /** only blocks in these languages are matched (unset: all) */
   langs?: ReadonlySet<string>;
 }
@@ -82,7 +83,21 @@ interface CandidateInfo {
   ambiguousOnly: boolean;
 }
 
-const DROPPED: Tokens = tokenize('');
+const DROPPED: IdTokens = { count: 0, start: new Int32Array(0), end: new Int32Array(0), id: new Int32Array(0), kind: new Uint8Array(0), upper: new Uint8Array(0), sentenceStart: new Uint8Array(0) };
+
+// title words as ids of the bundled token table (a title the dictionary lacks as a word is checked by its key)
+const titleIds = new WeakMap<object, Set<number>>();
+function isTitle(m: Matcher, b: BlockScan, i: number): boolean {
+  const id = b.tokens.id[i];
+  if (id < 0) return TITLE_KEYS.has(keyAt(b.text, b.tokens, i));
+  let ids = titleIds.get(m.tokenId);
+  if (!ids) {
+    ids = new Set();
+    for (const k of TITLE_KEYS) { const x = m.tokenId.get(k); if (x !== undefined) ids.add(x); }
+    titleIds.set(m.tokenId, ids);
+  }
+  return ids.has(id);
+}
 
 /** Works out once what resolution needs of a candidate, so that its block's tokens can then be let go. */
 export function analyze(m: Matcher, c: Candidate, b: BlockScan): CandidateInfo {
@@ -98,19 +113,19 @@ export function analyze(m: Matcher, c: Candidate, b: BlockScan): CandidateInfo {
     else if (firm !== ent && firm !== -2) { several = [firm, ent]; firm = -2; }
     else if (firm === -2 && !several!.includes(ent)) several!.push(ent);
   }
-  c.info = { start: t.start[c.from], end: t.end[c.to], titled: c.from > 0 && TITLE_KEYS.has(t.key[c.from - 1]), firm, ...(several ? { several } : {}), ambiguousOnly };
+  c.info = { start: t.start[c.from], end: t.end[c.to], titled: c.from > 0 && isTitle(m, b, c.from - 1), firm, ...(several ? { several } : {}), ambiguousOnly };
   return c.info;
 }
 
-interface BlockScan { text: string; lang: string; tokens: Tokens; candidates: Candidate[]; /** near-misses looked for */ fuzzed?: boolean }
+interface BlockScan { text: string; lang: string; tokens: IdTokens; candidates: Candidate[]; /** near-misses looked for */ fuzzed?: boolean }
 
-function exactOf(text: string, t: Tokens, from: number, to: number): string {
+function exactOf(text: string, t: TokenColumns, from: number, to: number): string {
   const parts: string[] = [];
   for (let i = from; i <= to; i++) parts.push(caseForm(text.slice(t.start[i], t.end[i])));
   return parts.join(' ');
 }
 
-const isNameLike = (t: Tokens, i: number) => i >= 0 && i < t.count && t.kind[i] === 0 && t.upper[i] === 1;
+const isNameLike = (t: TokenColumns, i: number) => i >= 0 && i < t.count && t.kind[i] === 0 && t.upper[i] === 1;
 
 /** Checks an entry can stand on this span by itself (case, exact form, local context of ambiguous names). */
 /** an all-capitals word of a few letters reads as an acronym ("МИД"), unless the whole line shouts */
@@ -129,13 +144,13 @@ function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: nu
   if (!(flags & Flag.Exact) && from === to && m.data.entities[m.data.entries[entry][0]].type === 'person' && looksLikeAcronym(b, from)) return false;
   if (flags & Flag.Short) {
     // a surname glued to another capitalized word is part of someone else's name ("Hassan Wirayuda")
-    if (b.lang !== 'de' && isNameLike(t, to + 1) && !TITLE_KEYS.has(t.key[to + 1]) && t.start[to + 1] - t.end[to] <= 1) return false;
+    if (b.lang !== 'de' && isNameLike(t, to + 1) && !isTitle(m, b, to + 1) && t.start[to + 1] - t.end[to] <= 1) return false;
   }
   if (flags & (Flag.Exact | Flag.Ambiguous) && exact !== undefined && exactOf(b.text, t, from, to) !== exact) return false;
   if (flags & Flag.Ambiguous) {
     // "Michael Jordan", "Chad Smith", "Georgia Tech": a capitalized word glued to the name makes it something else
-    if (isNameLike(t, from - 1) && !t.sentenceStart[from] && !TITLE_KEYS.has(t.key[from - 1])) return false;
-    if (isNameLike(t, to + 1) && !TITLE_KEYS.has(t.key[to + 1]) && t.start[to + 1] - t.end[to] <= 1) return false;
+    if (isNameLike(t, from - 1) && !t.sentenceStart[from] && !isTitle(m, b, from - 1)) return false;
+    if (isNameLike(t, to + 1) && !isTitle(m, b, to + 1) && t.start[to + 1] - t.end[to] <= 1) return false;
     // "Того же мнения…": a sentence-initial common word in a language with case is read as the word
     if (t.sentenceStart[from] && (b.lang === 'ru' || b.lang === 'uk' || b.lang === 'kk')) return false;
   }
@@ -145,17 +160,17 @@ function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: nu
 /** The longest span from token i that `trie` accepts, its entries shifted by `offset` into m.data.entries. */
 function longestAt(m: Matcher, trie: Trie, offset: number, b: BlockScan, blockIndex: number, i: number): Candidate | null {
   const t = b.tokens;
-  const { tokenId, termFirst, termEntry } = trie;
+  const { termFirst, termEntry } = trie;
   let node = 0;
   let best: Candidate | null = null;
   for (let j = i; j < t.count; j++) {
-    let tok = tokenId.get(t.key[j]);
-    let next = tok === undefined ? -1 : child(trie, node, tok);
+    let tok = trie === m ? t.id[j] : tokenIn(m, b, j);
+    let next = tok < 0 ? -1 : child(trie, node, tok);
     // a middle initial inside a name: "Antony J. Blinken", "Amina J. Mohammed"
-    if (next < 0 && j > i && t.key[j].length === 1 && t.upper[j] && t.key[j + 1] === '.' && j + 2 < t.count) {
+    if (next < 0 && j > i && t.end[j] - t.start[j] === 1 && t.upper[j] && j + 2 < t.count && t.kind[j + 1] === 1 && b.text.charCodeAt(t.start[j + 1]) === 46) {
       j += 2;
-      tok = tokenId.get(t.key[j]);
-      next = tok === undefined ? -1 : child(trie, node, tok);
+      tok = trie === m ? t.id[j] : tokenIn(m, b, j);
+      next = tok < 0 ? -1 : child(trie, node, tok);
     }
     if (next < 0) break;
     node = next;
@@ -167,6 +182,13 @@ function longestAt(m: Matcher, trie: Trie, offset: number, b: BlockScan, blockIn
     if (entries.length) best = { block: blockIndex, from: i, to: j, entries };
   }
   return best;
+}
+
+/** token j's id in the user's own trie, or -1 */
+function tokenIn(m: Matcher, b: BlockScan, j: number): number {
+  const id = b.tokens.id[j];
+  if (id >= 0) return m.extra!.fromBase.get(id) ?? -1;
+  return m.extra!.trie.tokenId.get(keyAt(b.text, b.tokens, j)) ?? -1;
 }
 
 function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): void {
@@ -192,7 +214,12 @@ export function withUserIndex(base: Matcher, user: IndexData | null, langs: read
   const mapped = user.entities.map((e) => byId.get(e.id) ?? entities.push(e) - 1);
   const entries = [...base.data.entries, ...user.entries.map(([e, flags, exact]) => (exact === undefined ? [mapped[e], flags] : [mapped[e], flags, exact]) as [number, number, string?])];
   const trie = createMatcher(user);
-  return { ...base, data: { ...base.data, entities, entries }, extra: { trie, entryOffset: base.data.entries.length }, langs: restricted };
+  const fromBase = new Map<number, number>();
+  for (const key of (user.tokens ?? '').split('\n')) {
+    const b = base.tokenId.get(key), u = trie.tokenId.get(key);
+    if (b !== undefined && u !== undefined) fromBase.set(b, u);
+  }
+  return { ...base, data: { ...base.data, entities, entries }, extra: { trie, entryOffset: base.data.entries.length, fromBase }, langs: restricted };
 }
 
 export interface DocumentState {
@@ -218,7 +245,7 @@ export function startDocument(options: ScanOptions = {}): DocumentState {
 export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): number[] {
   const added: number[] = [];
   for (const blk of blocks) {
-    const b: BlockScan = { text: blk.text, lang: blk.lang ?? doc.options.lang ?? 'en', tokens: tokenize(blk.text), candidates: [] };
+    const b: BlockScan = { text: blk.text, lang: blk.lang ?? doc.options.lang ?? 'en', tokens: tokenizeIds(blk.text, m.tokenId), candidates: [] };
     const index = doc.blocks.push(b) - 1;
     scanBlock(m, b, index);
     added.push(index);

@@ -5,7 +5,7 @@
 
 export const enum Kind { Word = 0, Punct = 1, Cjk = 2 }
 
-export interface Tokens {
+export interface TokenColumns {
   count: number;
   start: Int32Array;
   end: Int32Array;
@@ -14,7 +14,19 @@ export interface Tokens {
   upper: Uint8Array;
   /** a sentence or block boundary precedes the token */
   sentenceStart: Uint8Array;
-  key: string[];
+}
+export interface Tokens extends TokenColumns { key: string[] }
+/** The matcher's tokens: each key's id in the dictionary's token table (-1: not a dictionary word) instead of the
+ *  key itself, so that reading a page makes no string per word (keyAt gives a key when one is needed). */
+export interface IdTokens extends TokenColumns { id: Int32Array }
+
+/** What tokenizeIds looks keys up in (the dictionary's TokenTable). */
+export interface KeyIds {
+  get(key: string): number | undefined;
+  /** the id of text[from, to) with each code unit mapped through `unit` (0: left out), or -1 */
+  idOfMapped(text: string, from: number, to: number, unit: Uint16Array): number;
+  /** the id of a one-code-unit key, or -1 */
+  idOfUnit(unit: number): number;
 }
 
 // soft hyphen, zero-width space/joiners, word joiner, BOM: invisible, may sit inside a word
@@ -74,7 +86,8 @@ const enum C {
   Known = 512,      // the entry is filled (0 means not yet)
 }
 const CLASS = new Uint16Array(0x10000);
-const KEY_UNIT = new Uint16Array(0x1f00);
+// every code unit (0 for those left out of keys: the invisible ones), so that idOfMapped can read any word's units
+const KEY_UNIT = new Uint16Array(0x10000);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function classify(c: number): number {
@@ -130,20 +143,51 @@ class TokenBuffer {
   count = 0;
   start!: Int32Array; end!: Int32Array; kind!: Uint8Array; upper!: Uint8Array; sentenceStart!: Uint8Array;
   key: string[] = [];
-  constructor(cap: number) { this.alloc(cap); }
+  /** id mode: ids instead of keys */
+  id: Int32Array | null = null;
+  constructor(cap: number, private readonly ids: KeyIds | null = null) { this.alloc(cap); }
+  /** a token whose key is `key` (a string only in key mode or for rare words: see word) */
   push(s: number, e: number, k: number, key: string, up: boolean, boundary: boolean): void {
+    const i = this.open(s, e, k, up, boundary);
+    if (this.ids) this.id![i] = this.ids.get(key) ?? -1; else this.key.push(key);
+  }
+  /** a token of one code unit that is its own key (CJK characters, most punctuation): no string in id mode */
+  unit(s: number, k: number, text: string, u: number, boundary: boolean): void {
+    if (!this.ids) { this.push(s, s + 1, k, String.fromCharCode(u), false, boundary); return; }
+    this.id![this.open(s, s + 1, k, false, boundary)] = this.ids.idOfUnit(u);
+  }
+  /** a word whose characters are all KeyLocal: its key (or id) from the per-unit key table */
+  local(text: string, s: number, e: number, up: boolean, boundary: boolean, self: boolean): void {
+    if (!this.ids) { this.push(s, e, 0, self ? text.slice(s, e) : localKey(text, s, e), up, boundary); return; }
+    this.id![this.open(s, e, 0, up, boundary)] = this.ids.idOfMapped(text, s, e, KEY_UNIT);
+  }
+  private open(s: number, e: number, k: number, up: boolean, boundary: boolean): number {
     const i = this.count;
     if (i === this.start.length) this.grow();
     this.start[i] = s; this.end[i] = e; this.kind[i] = k; this.upper[i] = up ? 1 : 0; this.sentenceStart[i] = boundary ? 1 : 0;
-    this.key.push(key);
     this.count = i + 1;
+    return i;
   }
   toTokens(): Tokens {
     return { count: this.count, start: this.start, end: this.end, kind: this.kind, upper: this.upper, sentenceStart: this.sentenceStart, key: this.key };
   }
+  /** id mode: the tokens copied out, exactly sized, into the shared arena (the buffer is reused for the next text) */
+  toIdTokens(): IdTokens {
+    const n = this.count;
+    const [buf, at] = carve(n * 15);
+    const t: IdTokens = {
+      count: n, start: new Int32Array(buf, at, n), end: new Int32Array(buf, at + n * 4, n), id: new Int32Array(buf, at + n * 8, n),
+      kind: new Uint8Array(buf, at + n * 12, n), upper: new Uint8Array(buf, at + n * 13, n), sentenceStart: new Uint8Array(buf, at + n * 14, n),
+    };
+    t.start.set(this.start.subarray(0, n)); t.end.set(this.end.subarray(0, n)); t.id.set(this.id!.subarray(0, n));
+    t.kind.set(this.kind.subarray(0, n)); t.upper.set(this.upper.subarray(0, n)); t.sentenceStart.set(this.sentenceStart.subarray(0, n));
+    this.count = 0;
+    return t;
+  }
   // Allocating ArrayBuffers costs more than scanning a short text: V8 keeps typed arrays of up to 64 bytes inside its
   // heap (cheap), and for larger ones the five columns share one buffer.
   private alloc(cap: number): void {
+    if (this.ids) this.id = new Int32Array(cap);
     if (cap <= 16) {
       this.start = new Int32Array(cap); this.end = new Int32Array(cap);
       this.kind = new Uint8Array(cap); this.upper = new Uint8Array(cap); this.sentenceStart = new Uint8Array(cap);
@@ -154,15 +198,58 @@ class TokenBuffer {
     this.kind = new Uint8Array(buf, cap * 8, cap); this.upper = new Uint8Array(buf, cap * 9, cap); this.sentenceStart = new Uint8Array(buf, cap * 10, cap);
   }
   private grow(): void {
-    const { start, end, kind, upper, sentenceStart } = this;
+    const { start, end, kind, upper, sentenceStart, id } = this;
     this.alloc(start.length * 2);
     this.start.set(start); this.end.set(end); this.kind.set(kind); this.upper.set(upper); this.sentenceStart.set(sentenceStart);
+    if (id) this.id!.set(id);
   }
 }
 
+/** Tokens with their keys (the dictionary build, places, tests). */
 export function tokenize(text: string): Tokens {
+  const out = new TokenBuffer(Math.max(16, (text.length >> 2) + 8));
+  scanInto(text, out);
+  return out.toTokens();
+}
+
+// Allocating an ArrayBuffer per text costs more than scanning a short one: the matcher's tokens are written into one
+// reused buffer, then copied, exactly sized, into a shared arena of 1 MiB (freed when no text holds tokens in it).
+let scratch: TokenBuffer | null = null;
+let scratchIds: KeyIds | null = null;
+let arena: ArrayBuffer | null = null;
+let arenaUsed = 0;
+const ARENA_BYTES = 1 << 20;
+
+function carve(bytes: number): [ArrayBuffer, number] {
+  const need = (bytes + 7) & ~7;
+  if (need > ARENA_BYTES / 4) return [new ArrayBuffer(need), 0];
+  if (!arena || arenaUsed + need > ARENA_BYTES) { arena = new ArrayBuffer(ARENA_BYTES); arenaUsed = 0; }
+  const at = arenaUsed;
+  arenaUsed += need;
+  return [arena, at];
+}
+
+/** Tokens with their ids in `ids` (the matcher): no string is made for a word the table can look up directly. */
+export function tokenizeIds(text: string, ids: KeyIds): IdTokens {
+  if (!scratch || scratchIds !== ids) { scratch = new TokenBuffer(1024, ids); scratchIds = ids; }
+  const out = scratch;
+  scanInto(text, out);
+  const t = out.toIdTokens();
+  // a huge text (a 1 MB single node) leaves a huge buffer: let it go
+  if (out.start.length > 1 << 18) scratch = null;
+  return t;
+}
+
+/** The key of token i (what tokenize puts in `key`), made from the text when one is needed. */
+export function keyAt(text: string, t: TokenColumns, i: number): string {
+  const s = text.slice(t.start[i], t.end[i]);
+  return t.kind[i] === 0 ? wordKey(s) : t.kind[i] === 2 ? s : PUNCT_FOLD[s] ?? s;
+}
+
+const FOLD_UNIT = new Map(Object.entries(PUNCT_FOLD).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)]));
+
+function scanInto(text: string, out: TokenBuffer): void {
   const n = text.length;
-  const out = new TokenBuffer(Math.max(16, (n >> 2) + 8));
   let boundary = true;
   let i = 0;
   while (i < n) {
@@ -184,7 +271,7 @@ export function tokenize(text: string): Tokens {
     } else {
       if (f & C.Space) { i++; continue; }
       if (code === 10) { boundary = true; i++; continue; }
-      if (f & C.Cjk) { out.push(i, i + 1, 2, text[i], false, boundary); boundary = false; i++; continue; }
+      if (f & C.Cjk) { out.unit(i, 2, text, code, boundary); boundary = false; i++; continue; }
       if (!(f & C.Word)) {
         if (f & C.Ignorable) { i++; continue; }
         // a hyphen inside a word joins nothing the matcher must see: "Nations-Unies" = "Nations unies",
@@ -195,8 +282,7 @@ export function tokenize(text: string): Tokens {
           if (g === 0) g = fillBlock(next);
           if (g & (C.Word | C.Cjk)) { i++; continue; }
         }
-        const ch = text[i];
-        out.push(i, i + 1, 1, PUNCT_FOLD[ch] ?? ch, false, boundary);
+        out.unit(i, 1, text, FOLD_UNIT.get(code) ?? code, boundary);
         // a sentence ends at . ! ? … unless it is an initial or abbreviation dot followed by more of the same sentence;
         // the matcher only needs "may start a sentence", so a dot always opens one
         boundary = (f & C.SentenceEnd) !== 0;
@@ -216,13 +302,12 @@ export function tokenize(text: string): Tokens {
       break;
     }
     // most words are their own key (lower case, no ё, no diacritics) or differ only by a capital letter
-    const key = all & C.KeySelf ? text.slice(i, j) : all & C.KeyLocal ? localKey(text, i, j) : wordKey(text.slice(i, j));
     // a word never starts with an invisible character, and a high surrogate is never \p{Lu} on its own
-    out.push(i, j, 0, key, (f & C.Upper) !== 0, boundary);
+    if (all & C.KeyLocal) out.local(text, i, j, (f & C.Upper) !== 0, boundary, (all & C.KeySelf) !== 0);
+    else out.push(i, j, 0, wordKey(text.slice(i, j)), (f & C.Upper) !== 0, boundary);
     boundary = false;
     i = j;
   }
-  return out.toTokens();
 }
 
 /** Keys of a dictionary phrase, tokenized exactly as page text is. */

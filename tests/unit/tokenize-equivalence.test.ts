@@ -2,7 +2,8 @@
 // The original is kept below verbatim (renamed) as the reference; do not "fix" it, it defines the expected output.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { tokenize, type Tokens } from '../../src/core/tokenize.ts';
+import { tokenize, tokenizeIds, keyAt, type Tokens } from '../../src/core/tokenize.ts';
+import { TokenTable } from '../../src/core/dictionary/token-table.ts';
 
 // ---- reference: src/core/tokenize.ts before the lookup-table rewrite ----
 
@@ -219,5 +220,32 @@ describe('tokenize on any input', () => {
     expect(tokenize(punct).count).toBeGreaterThan(0);
     const cjk = '王毅😀'.repeat(n / 4); // two characters and an emoji (a punctuation token)
     expect(tokenize(cjk).count).toBe((3 * n) / 4);
+  });
+});
+
+// The matcher reads pages with tokenizeIds: no key strings, each word looked up in the dictionary's token table
+// straight from the text. It must see exactly the tokens (and so the ids) the keyed tokenizer gives.
+describe('tokenizeIds agrees with tokenize', () => {
+  function expectSameIds(s: string, table: TokenTable) {
+    const a = tokenize(s), b = tokenizeIds(s, table);
+    expect(b.count).toBe(a.count);
+    for (let i = 0; i < a.count; i++) {
+      expect([b.start[i], b.end[i], b.kind[i], b.upper[i], b.sentenceStart[i]]).toEqual([a.start[i], a.end[i], a.kind[i], a.upper[i], a.sentenceStart[i]]);
+      expect(b.id[i]).toBe(table.get(a.key[i]) ?? -1);
+      expect(keyAt(s, b, i)).toBe(a.key[i]);
+    }
+  }
+  it('on random text, against a table that holds the keys of other random text', () => {
+    fc.assert(fc.property(text, text, (s, words) => {
+      // the table knows some of the text's own keys and some others: both hits and misses are checked
+      const own = tokenize(s).key.filter((_, i) => i % 2 === 0);
+      expectSameIds(s, new TokenTable([...new Set([...own, ...tokenize(words).key])].join('\n')));
+    }), { numRuns: 5000 });
+  });
+  it('on every BMP code unit inside words (ignorable, mapped and unmapped characters)', () => {
+    const samples: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) { const ch = String.fromCharCode(c); samples.push(`Ab${ch}cd ${ch}ё${ch}-${ch}. ${ch}Я x\u00AD${ch}`); }
+    const table = new TokenTable([...new Set(samples.flatMap((x) => tokenize(x).key))].filter((k) => !k.includes('\n')).join('\n'));
+    for (const x of samples) expectSameIds(x, table);
   });
 });

@@ -62,4 +62,39 @@ export class TokenTable {
   }
 
   has(key: string): boolean { return this.get(key) !== undefined; }
+
+  /** The id of the key made of text[from, to) with each code unit mapped through `unit` (0: left out), or -1:
+   *  the page's words are looked up without making a string of each. */
+  idOfMapped(text: string, from: number, to: number, unit: Uint16Array): number {
+    let h = FNV_START, len = 0;
+    for (let p = from; p < to; p++) {
+      const u = unit[text.charCodeAt(p)];
+      if (u !== 0) { h = Math.imul(h ^ u, 0x01000193); len++; }
+    }
+    const { table, starts, tokens, mask } = this;
+    for (let slot = (h >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const v = table[slot];
+      if (v === 0) return -1;
+      const id = v - 1;
+      let q = starts[id];
+      if (starts[id + 1] - 1 - q !== len) continue;
+      let p = from;
+      for (; p < to; p++) {
+        const u = unit[text.charCodeAt(p)];
+        if (u !== 0 && tokens.charCodeAt(q++) !== u) break;
+      }
+      if (p === to) return id;
+    }
+  }
+
+  /** The id of a key of one code unit, or -1. */
+  idOfUnit(u: number): number {
+    const { table, starts, tokens, mask } = this;
+    for (let slot = (Math.imul(FNV_START ^ u, 0x01000193) >>> 0) & mask; ; slot = (slot + 1) & mask) {
+      const v = table[slot];
+      if (v === 0) return -1;
+      const id = v - 1;
+      if (starts[id + 1] - starts[id] === 2 && tokens.charCodeAt(starts[id]) === u) return id;
+    }
+  }
 }
