@@ -1,7 +1,7 @@
 // One page's reading: its text blocks, the matcher's document state, the mentions and their ranges.
 // Scanning and highlighting are done in slices that yield to the page (no long tasks); work is proportional
 // to new text, and the part of the page on screen is read first.
-import { addBlocks, resolveDocument, startDocument, pendingWork, dropBlock, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
+import { addBlocks, resolveChanges, startDocument, pendingWork, dropBlock, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
 import { extractMeetings } from '../core/meetings.ts';
 import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
@@ -12,22 +12,21 @@ import type { Highlighter } from './highlight.ts';
 
 /** A mention on the page. Highlights hold a StaticRange: live Ranges cost memory and slow down every DOM change
  *  of the page (the browser updates each one); a live Range is made only when one is needed (hover, keyboard). */
-export interface PageMention { key: string; mention: Mention; staticRange: StaticRange; readonly range: Range; block: TextBlock; nodes: Text[] }
-
-function pageMention(key: string, mention: Mention, block: TextBlock, nodes: Text[], staticRange: StaticRange): PageMention {
-  let live: Range | null = null;
-  return {
-    key, mention, block, nodes, staticRange,
-    get range() {
-      if (!live) {
-        live = block.element.ownerDocument!.createRange();
-        live.setStart(staticRange.startContainer, staticRange.startOffset);
-        live.setEnd(staticRange.endContainer, staticRange.endOffset);
-      }
-      return live;
-    },
-  };
+export class PageMention {
+  private live: Range | null = null;
+  constructor(readonly mention: Mention, readonly block: TextBlock, readonly staticRange: StaticRange) {}
+  get range(): Range {
+    if (!this.live) {
+      const r = this.staticRange;
+      this.live = this.block.element.ownerDocument!.createRange();
+      this.live.setStart(r.startContainer, r.startOffset);
+      this.live.setEnd(r.endContainer, r.endOffset);
+    }
+    return this.live;
+  }
 }
+
+const sameMention = (a: Mention, b: Mention) => a.start === b.start && a.end === b.end && a.entity === b.entity;
 
 const SLICE_MS = 8;
 const now = () => performance.now();
@@ -51,59 +50,49 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
   // near-misses are looked for a few milliseconds at a time; resolution repeats until every block had its turn
   state.nearMissBudgetMs = SLICE_MS;
   const blocks: TextBlock[] = [];
-  let mentions: PageMention[] = [];
-  const byKey = new Map<string, PageMention>();
-  const byNode = new Map<Node, PageMention[]>();
+  /** each block's highlighted mentions, in text order */
+  let shown: (PageMention[] | undefined)[] = [];
+  let all: PageMention[] | null = null;
   const byRange = new Map<AbstractRange, PageMention>();
+  /** the blocks read from each block element (an element interrupted by a nested block gives several) */
+  const blocksOf = new Map<Element, number[]>();
   let busy: Promise<void> = Promise.resolve();
   const collect = (root: Node) => collectBlocks(root, opts.onShadowRoot);
+  const mentionsNow = () => (all ??= shown.flatMap((list) => list ?? []));
 
-  function track(pm: PageMention) {
-    byRange.set(pm.staticRange, pm);
-    for (const n of pm.nodes) (byNode.get(n) ?? byNode.set(n, []).get(n)!).push(pm);
-  }
-  function untrack(pm: PageMention) {
-    byRange.delete(pm.staticRange);
-    for (const n of pm.nodes) {
-      const list = byNode.get(n)?.filter((x) => x !== pm);
-      if (list?.length) byNode.set(n, list); else byNode.delete(n);
-    }
-  }
-
-  /** Re-decides the document, then updates highlights by difference, in slices. */
-  async function resolve() {
+  /** Applies the blocks whose mentions changed (all blocks: `everything`), in slices; what stayed keeps its range. */
+  async function resolve(everything = false) {
     const t0 = now();
     const types = opts.enabledTypes();
-    const decided = resolveDocument(matcher, state);
+    const changes = resolveChanges(matcher, state);
+    if (everything) state.current!.forEach((list, i) => { if (list && !changes.has(i)) changes.set(i, list); });
     performance.measure('diplolens:resolve', { start: t0, end: now() });
     // deciding and highlighting are separate tasks
     await pause();
-    const keep = new Set<string>();
-    const fresh: { key: string; mention: Mention; block: TextBlock }[] = [];
-    const next: PageMention[] = [];
-    for (const mention of decided) {
-      const block = blocks[mention.block];
-      if (!block || !types[mention.entity.type]) continue;
-      const key = `${mention.block}:${mention.start}:${mention.end}:${mention.entity.id}`;
-      keep.add(key);
-      const pm = byKey.get(key);
-      if (pm) next.push(pm); else fresh.push({ key, mention, block });
-    }
-    const stale = [...byKey.values()].filter((m) => !keep.has(m.key));
-    highlighter.remove(stale.map((m) => m.staticRange));
-    for (const m of stale) { byKey.delete(m.key); untrack(m); }
     let sliceStart = now();
     let batch: { range: AbstractRange; type: EntityType }[] = [];
-    for (const { key, mention, block } of fresh) {
-      if (!block.nodes.every((n) => n.isConnected)) continue;
-      const [sn, so] = locate(block, mention.start), [en, eo] = locate(block, mention.end, true);
-      const staticRange = new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo });
-      const [a, b] = [nodeIndexAt(block, mention.start), nodeIndexAt(block, mention.end, true)];
-      const pm = pageMention(key, mention, block, block.nodes.slice(a, b + 1), staticRange);
-      byKey.set(key, pm);
-      track(pm);
-      next.push(pm);
-      batch.push({ range: staticRange, type: mention.entity.type });
+    for (const [i, list] of changes) {
+      const block = blocks[i];
+      const old = shown[i] ?? [];
+      const next: PageMention[] = [];
+      let connected: boolean | undefined;
+      for (const mention of list) {
+        if (!block || !types[mention.entity.type]) continue;
+        const k = old.findIndex((pm) => sameMention(pm.mention, mention));
+        if (k >= 0) { next.push(old[k]); old.splice(k, 1); continue; }
+        if (!(connected ??= block.nodes.every((n) => n.isConnected))) break;
+        const [sn, so] = locate(block, mention.start), [en, eo] = locate(block, mention.end, true);
+        const pm = new PageMention(mention, block, new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo }));
+        byRange.set(pm.staticRange, pm);
+        next.push(pm);
+        batch.push({ range: pm.staticRange, type: mention.entity.type });
+      }
+      if (old.length) {
+        highlighter.remove(old.map((pm) => pm.staticRange));
+        for (const pm of old) byRange.delete(pm.staticRange);
+      }
+      shown[i] = next.length ? next : undefined;
+      all = null;
       if (now() - sliceStart > SLICE_MS) {
         highlighter.add(batch);
         batch = [];
@@ -114,7 +103,6 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       }
     }
     highlighter.add(batch);
-    mentions = next.sort((x, y) => x.mention.block - y.mention.block || x.mention.start - y.mention.start);
     performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
     if (pendingWork(state)) { await pause(); await resolve(); }
   }
@@ -127,7 +115,8 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       while (i < newBlocks.length && now() - t0 < SLICE_MS) {
         const b = newBlocks[i++];
         b.lang ??= detectLang(b.text) ?? opts.lang;
-        blocks.push(b);
+        const index = blocks.push(b) - 1;
+        (blocksOf.get(b.element) ?? blocksOf.set(b.element, []).get(b.element)!).push(index);
         addBlocks(matcher, state, [{ text: b.text, lang: b.lang }]);
       }
       performance.measure('diplolens:match', { start: t0, end: now() });
@@ -167,15 +156,28 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       blocks.forEach((b, i) => { if (state.blocks[i]?.text && !b.nodes.every((n) => n.isConnected)) drop(i); });
       await resolve();
     }),
-    mentions: () => mentions,
-    atNode: (node: Node) => byNode.get(node) ?? [],
+    mentions: () => mentionsNow(),
+    /** the mentions over a text node: its block is found from the nearest block element above it */
+    atNode(node: Node): PageMention[] {
+      for (let el = node.parentElement; el; el = el.parentElement) {
+        const list = blocksOf.get(el);
+        if (!list) continue;
+        for (const i of list) {
+          const k = blocks[i].nodes.indexOf(node as Text);
+          if (k < 0) continue;
+          return (shown[i] ?? []).filter((pm) => nodeIndexAt(blocks[i], pm.mention.start) <= k && k <= nodeIndexAt(blocks[i], pm.mention.end, true));
+        }
+        return [];
+      }
+      return [];
+    },
     ofRange: (r: Range) => byRange.get(r),
     idle: () => busy,
     summary(): PageSummary {
       const base: number[] = [];
       let text = '';
       for (const [i, b] of blocks.entries()) { base.push(text.length); text += (state.blocks[i]?.text ? b.text : '') + '\n'; }
-      const outs: MentionOut[] = mentions.map(({ mention: m }) => ({
+      const outs: MentionOut[] = mentionsNow().map(({ mention: m }) => ({
         start: base[m.block] + m.start, end: base[m.block] + m.end, text: m.text,
         entity: { id: m.entity.id, name: m.entity.name, type: m.entity.type },
       }));
@@ -185,8 +187,8 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
         meetings: extractMeetings(text, outs, meetingOptions(matcher, opts.lang, opts.date)),
       };
     },
-    rescan: () => queue(() => resolve()),
-    clear() { highlighter.clear(); byKey.clear(); byNode.clear(); byRange.clear(); mentions = []; },
+    rescan: () => queue(() => resolve(true)),
+    clear() { highlighter.clear(); byRange.clear(); shown = []; all = null; },
   };
 }
 

@@ -69,6 +69,8 @@ interface Candidate {
   block: number; from: number; to: number; entries: number[]; approximate?: boolean;
   /** worked out once per candidate (see analyze) */
   info?: CandidateInfo;
+  /** an open candidate's entity at the last resolution (-1: none) */
+  decided?: number;
 }
 interface CandidateInfo {
   /** where it is in its block's text */
@@ -81,6 +83,10 @@ interface CandidateInfo {
   /** the entities of its full-name entries when several */
   several?: number[];
   ambiguousOnly: boolean;
+  /** an open candidate's surname entities, those in office on the page's date, and whether one is distinctive */
+  ents?: number[];
+  inOffice?: number[];
+  distinct?: boolean;
 }
 
 const DROPPED: IdTokens = { count: 0, start: new Int32Array(0), end: new Int32Array(0), id: new Int32Array(0), kind: new Uint8Array(0), upper: new Uint8Array(0), sentenceStart: new Uint8Array(0) };
@@ -229,26 +235,39 @@ export interface DocumentState {
   nearMissBudgetMs?: number;
   /** kept between resolutions: how often each entity is named in full, where, and each block's settled part */
   seen?: Map<number, number>;
+  /** positions (see `position`) at which each entity is named in full, in document order */
   firmAt?: Map<number, number[]>;
   firmCount?: number;
   settled?: (Settled | undefined)[];
+  /** blocks added and not settled yet, in the order they came */
+  waiting?: number[];
+  /** the open candidates of settled blocks, in document order */
+  open?: Candidate[];
+  /** each block's decided mentions as last reported */
+  current?: (Mention[] | undefined)[];
+  /** blocks dropped since the last resolution */
+  dirty?: Set<number>;
+  /** whether ambiguous names stood at the last resolution */
+  withAmbiguous?: boolean;
 }
 
 /** blocks not yet settled (a time budget cut their resolution short): resolve again */
-export const pendingWork = (doc: DocumentState) => doc.blocks.some((b, i) => b.text !== '' && !doc.settled?.[i]);
+export const pendingWork = (doc: DocumentState) => (doc.waiting ?? []).some((i) => doc.blocks[i].text !== '');
 
 export function startDocument(options: ScanOptions = {}): DocumentState {
-  return { blocks: [], options };
+  return { blocks: [], options, waiting: [] };
 }
 
 /** Scans more blocks of one document (the page grows); returns their indices. */
 export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): number[] {
   const added: number[] = [];
+  doc.waiting ??= [];
   for (const blk of blocks) {
     const b: BlockScan = { text: blk.text, lang: blk.lang ?? doc.options.lang ?? 'en', tokens: tokenizeIds(blk.text, m.tokenId), candidates: [] };
     const index = doc.blocks.push(b) - 1;
     scanBlock(m, b, index);
     added.push(index);
+    doc.waiting.push(index);
   }
   return added;
 }
@@ -265,7 +284,6 @@ export function holdsOfficeAt(e: IndexEntity, day: number, code?: number, of?: n
   return false;
 }
 
-/** Decides every candidate of the document: which entity each names, and which are dropped. */
 /** What a block contributes once it is settled: mentions that no later text can change, and candidates that
  *  stay open (a surname alone, a name shared by several entities, an ambiguous name). */
 interface Settled {
@@ -278,6 +296,14 @@ interface Settled {
 }
 
 const position = (c: Candidate) => c.block * 1048576 + Math.min(c.from, 1048575);
+
+/** Inserts p into an ascending list (blocks may settle out of order: the part of a page on screen comes first). */
+function insertSorted(list: number[], p: number): void {
+  let i = list.length;
+  list.push(p);
+  while (i > 0 && list[i - 1] > p) { list[i] = list[i - 1]; i--; }
+  list[i] = p;
+}
 
 function mentionOf(m: Matcher, doc: DocumentState, c: Candidate, entity: number): Mention {
   const b = doc.blocks[c.block];
@@ -299,36 +325,37 @@ export function dropBlock(doc: DocumentState, i: number): void {
     }
     doc.firmCount! -= st.fixed.length;
     doc.settled![i] = undefined;
+    if (st.open.length) doc.open = doc.open!.filter((c) => c.block !== i);
   }
+  if (doc.current?.[i]?.length) (doc.dirty ??= new Set()).add(i);
+  if (doc.current) doc.current[i] = undefined;
   b.candidates = [];
   b.text = '';
   b.fuzzed = true;
   b.tokens = DROPPED;
 }
 
-/** Decides every candidate of the document: which entity each names, and which are dropped. Work is proportional
- *  to new blocks plus the few open candidates: a settled block is not looked at again. */
-export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
-  const { entries, entities } = m.data;
-  const day = dayNumber(doc.options.date ?? new Date().toISOString().slice(0, 10));
-  doc.seen ??= new Map();
-  doc.firmAt ??= new Map();
-  doc.firmCount ??= 0;
-  doc.settled ??= [];
-  const seen = doc.seen, firmAt = doc.firmAt, settled = doc.settled;
+/** Settles the blocks that waited (a time budget may leave some for the next call); returns those settled. */
+function settleWaiting(m: Matcher, doc: DocumentState): number[] {
+  const seen = doc.seen!, firmAt = doc.firmAt!, settled = doc.settled!;
   // with a time budget, new blocks are taken a few milliseconds' worth at a time (the rest waits: pendingWork)
   const deadline = doc.nearMissBudgetMs === undefined ? Infinity : performance.now() + 2 * doc.nearMissBudgetMs;
+  const waiting = doc.waiting ?? [];
   const fresh: number[] = [];
-  for (let i = 0; i < doc.blocks.length && performance.now() <= deadline; i++) if (!settled[i] && doc.blocks[i].text !== '') fresh.push(i);
+  let k = 0;
+  for (; k < waiting.length && (k & 15 || performance.now() <= deadline); k++) if (doc.blocks[waiting[k]].text !== '') fresh.push(waiting[k]);
   // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта"):
   // the names of new blocks count too
   const named = new Set(seen.keys());
   for (const i of fresh) for (const c of doc.blocks[i].candidates) { const f = analyze(m, c, doc.blocks[i]).firm; if (f >= 0) named.add(f); }
   nearMisses(m, doc, named);
+  const done: number[] = [];
+  const later: number[] = [];
+  const newOpen: Candidate[] = [];
   for (const i of fresh) {
     const b = doc.blocks[i];
     // a block still waiting for its near-misses stays unsettled until the next resolution
-    if (!b.fuzzed) continue;
+    if (!b.fuzzed) { later.push(i); continue; }
     const st: Settled = { fixed: [], ambiguous: [], open: [], counted: [] };
     const list = [...b.candidates].sort((x, y) => x.from - y.from);
     for (const c of list) {
@@ -336,18 +363,72 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
       if (info.firm < 0) { st.open.push(c); continue; }
       seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
       st.counted.push(info.firm);
-      const at = firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!;
-      at.push(position(c));
+      insertSorted(firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!, position(c));
       if (info.ambiguousOnly) st.ambiguous.push(mentionOf(m, doc, c, info.firm));
       else { st.fixed.push(mentionOf(m, doc, c, info.firm)); doc.firmCount!++; }
     }
     settled[i] = st;
+    newOpen.push(...st.open);
+    done.push(i);
     // what resolution needs of each candidate is kept on it; the block's tokens are let go (memory on long pages)
     b.tokens = DROPPED;
+    b.candidates = st.open;
   }
+  doc.waiting = [...later, ...waiting.slice(k)];
+  if (newOpen.length) {
+    const all = doc.open!;
+    // most pages settle in document order: then the new ones simply follow
+    doc.open = all.length && position(all[all.length - 1]) > position(newOpen[0])
+      ? [...all, ...newOpen].sort((x, y) => position(x) - position(y)) : all.concat(newOpen);
+  }
+  return done;
+}
+
+/** Decides one open candidate: a name shared by several entities, or a surname alone. */
+function decideOpen(m: Matcher, doc: DocumentState, c: Candidate, multi: Map<Candidate, number>, latestBefore: (e: number, p: number) => number, day: number): number | undefined {
+  const seen = doc.seen!;
+  const known = multi.get(c);
+  if (known !== undefined) return known;
+  const info = c.info!;
+  if (!info.ents) {
+    // what does not depend on the rest of the page is worked out once
+    const { entries, entities } = m.data;
+    const shorts = c.entries.filter((e) => entries[e][1] & Flag.Short);
+    info.ents = [...new Set(shorts.map((e) => entries[e][0]))];
+    info.inOffice = info.ents.filter((e) => holdsOfficeAt(entities[e], day));
+    info.distinct = shorts.some((e) => entries[e][1] & Flag.Distinctive);
+  }
+  const ents = info.ents, inOffice = info.inOffice!;
+  const namedHere = ents.filter((e) => seen.has(e));
+  if (namedHere.length === 1) return namedHere[0];
+  if (namedHere.length > 1) {
+    // of several people sharing a surname: the one named in full most recently before, else the most named
+    const p = position(c);
+    const before = namedHere.map((e) => [e, latestBefore(e, p)] as const).filter(([, q]) => q >= 0).sort((x, y) => y[1] - x[1]);
+    return before[0]?.[0] ?? namedHere.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
+  }
+  if (info.titled && (inOffice.length === 1 || ents.length === 1)) return inOffice[0] ?? ents[0];
+  if (ents.length === 1 && info.distinct && inOffice.length === 1) return inOffice[0];
+  return undefined;
+}
+
+/** Decides the document's new blocks and re-decides its open candidates; returns the blocks whose mentions changed
+ *  since the last call, each with all its mentions now (in text order). Work is proportional to new blocks plus the
+ *  few open candidates: a settled block is not looked at again. */
+export function resolveChanges(m: Matcher, doc: DocumentState): Map<number, Mention[]> {
+  const day = dayNumber(doc.options.date ?? new Date().toISOString().slice(0, 10));
+  doc.seen ??= new Map();
+  doc.firmAt ??= new Map();
+  doc.firmCount ??= 0;
+  doc.settled ??= [];
+  doc.open ??= [];
+  doc.current ??= [];
+  const seen = doc.seen, firmAt = doc.firmAt, settled = doc.settled;
+  const changed = new Set<number>(doc.dirty);
+  doc.dirty = undefined;
+  for (const i of settleWaiting(m, doc)) changed.add(i);
   // open candidates, in document order: names shared by several entities, then surnames alone
-  const open: Candidate[] = [];
-  settled.forEach((st) => { if (st) open.push(...st.open); });
+  const open = doc.open;
   const multi = new Map<Candidate, number>();
   const lastAt = new Map<number, number[]>();
   for (const c of open) {
@@ -363,41 +444,34 @@ export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
     for (const q of lastAt.get(e) ?? []) if (q < p && q > best) best = q;
     return best;
   };
-  const decided = new Map<number, Mention[]>();
   for (const c of open) {
-    let entity = multi.get(c);
-    if (entity === undefined) {
-      const shorts = c.entries.filter((e) => entries[e][1] & Flag.Short);
-      const ents = [...new Set(shorts.map((e) => entries[e][0]))];
-      const namedHere = ents.filter((e) => seen.has(e));
-      if (namedHere.length === 1) entity = namedHere[0];
-      else if (namedHere.length > 1) {
-        // of several people sharing a surname: the one named in full most recently before, else the most named
-        const p = position(c);
-        const before = namedHere.map((e) => [e, latestBefore(e, p)] as const).filter(([, q]) => q >= 0).sort((x, y) => y[1] - x[1]);
-        entity = before[0]?.[0] ?? namedHere.sort((a, b) => (seen.get(b) ?? 0) - (seen.get(a) ?? 0))[0];
-      } else {
-        const inOffice = ents.filter((e) => holdsOfficeAt(entities[e], day));
-        if (c.info!.titled && (inOffice.length === 1 || ents.length === 1)) entity = inOffice[0] ?? ents[0];
-        else {
-          const distinct = shorts.filter((e) => entries[e][1] & Flag.Distinctive).map((e) => entries[e][0]);
-          if (ents.length === 1 && distinct.length && inOffice.length === 1) entity = inOffice[0];
-        }
-      }
-    }
-    if (entity === undefined) continue;
-    (decided.get(c.block) ?? decided.set(c.block, []).get(c.block)!).push(mentionOf(m, doc, c, entity));
+    const entity = decideOpen(m, doc, c, multi, latestBefore, day) ?? -1;
+    if (entity !== (c.decided ?? -1)) { c.decided = entity; changed.add(c.block); }
   }
   // an ambiguous name needs the page to be about diplomacy: some other entity named unambiguously
   const withAmbiguous = doc.firmCount! > 0;
+  if (withAmbiguous !== !!doc.withAmbiguous) settled.forEach((st, i) => { if (st?.ambiguous.length) changed.add(i); });
+  doc.withAmbiguous = withAmbiguous;
+  const out = new Map<number, Mention[]>();
+  for (const i of changed) {
+    const st = settled[i];
+    let list: Mention[] = [];
+    if (st) {
+      const decided = st.open.filter((c) => c.decided! >= 0).map((c) => mentionOf(m, doc, c, c.decided!));
+      list = !decided.length && !(withAmbiguous && st.ambiguous.length) ? st.fixed
+        : [...st.fixed, ...(withAmbiguous ? st.ambiguous : []), ...decided].sort((a, b) => a.start - b.start);
+    }
+    doc.current[i] = list;
+    out.set(i, list);
+  }
+  return out;
+}
+
+/** Decides every candidate of the document: which entity each names, and which are dropped (all its mentions). */
+export function resolveDocument(m: Matcher, doc: DocumentState): Mention[] {
+  resolveChanges(m, doc);
   const out: Mention[] = [];
-  settled.forEach((st, i) => {
-    if (!st) return;
-    const extra = decided.get(i);
-    if (!extra && !(withAmbiguous && st.ambiguous.length)) { out.push(...st.fixed); return; }
-    const all = [...st.fixed, ...(withAmbiguous ? st.ambiguous : []), ...(extra ?? [])].sort((a, b) => a.start - b.start);
-    out.push(...all);
-  });
+  for (const list of doc.current!) if (list) for (const x of list) out.push(x);
   return out;
 }
 

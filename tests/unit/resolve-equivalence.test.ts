@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
 import { builtMatcher } from './built.ts';
-import { addBlocks, analyze, holdsOfficeAt, resolveDocument, startDocument, dropBlock, type Matcher, type DocumentState, type Mention, type Candidate } from '../../src/core/match.ts';
+import { addBlocks, analyze, holdsOfficeAt, resolveDocument, resolveChanges, pendingWork, startDocument, dropBlock, type Matcher, type DocumentState, type Mention, type Candidate } from '../../src/core/match.ts';
 import { nearMisses } from '../../src/core/fuzzy.ts';
 import { Flag, dayNumber } from '../../src/core/dictionary/index-format.ts';
 
@@ -92,4 +92,31 @@ describe('incremental resolution', () => {
     expect(resolveDocument(m, inc).map(key)).toEqual(referenceResolve(m, ref).map(key));
     expect(resolveDocument(m, inc).some((x) => x.text === 'Сергей Лавров')).toBe(false);
   });
+
+  it('reports every change: a page that applies only the changed blocks shows what a full resolution decides', () => {
+    const docs: { text: string; lang: string; date: string | null }[] = existsSync(CORPUS) ? JSON.parse(readFileSync(CORPUS, 'utf8')) : [];
+    const m = builtMatcher();
+    // the corpus's paragraphs as one long page that grows in steps, decided under a small time budget, with a
+    // block dropped now and then (a ticker rewriting itself): what the page shows is only what was reported
+    const paragraphs = docs.flatMap((d) => d.text.split('\n').filter((t) => t.trim()).map((text) => ({ text, lang: d.lang })));
+    // a surname alone is decided only when the full name comes, many steps later
+    paragraphs.unshift({ text: 'Помпео заявил журналистам.', lang: 'ru' }, { text: 'Jordan signed.', lang: 'en' });
+    paragraphs.push({ text: 'Майк Помпео прибыл в Астану.', lang: 'ru' });
+    const doc = startDocument({ date: '2024-06-25' });
+    doc.nearMissBudgetMs = 0.05;
+    const shown = new Map<number, Mention[]>();
+    const apply = () => { do for (const [i, list] of resolveChanges(m, doc)) shown.set(i, list); while (pendingWork(doc)); };
+    for (let i = 0; i < paragraphs.length; i += 7) {
+      addBlocks(m, doc, paragraphs.slice(i, i + 7));
+      if (i % 21 === 14) dropBlock(doc, i - 3);
+      apply();
+    }
+    const onPage = [...shown.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, list]) => list).map(key);
+    const ref = startDocument({ date: '2024-06-25' });
+    addBlocks(m, ref, paragraphs.map((p, k) => (k % 21 === 11 && k + 3 < paragraphs.length && (k + 3) % 21 === 14 ? { ...p, text: '' } : p)));
+    expect(onPage.length).toBeGreaterThan(3);
+    expect(shown.get(0)?.map((x) => x.entity.id)).toEqual(['person:mike-pompeo']);
+    expect(onPage).toEqual(referenceResolve(m, ref).map(key));
+  });
 });
+
