@@ -2,8 +2,8 @@
 // words match exactly ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта"). Never for short words,
 // never for acronyms, and a surname alone only for a person already named on the page.
 import { Flag } from './dictionary/index-format.ts';
-import { child, type Matcher, type DocumentState, type Candidate } from './match.ts';
-import { keyAt } from './tokenize.ts';
+import { child, type Matcher, type DocumentState, type Candidate, type BlockScan } from './match.ts';
+import { keyAt, type IdTokens } from './tokenize.ts';
 
 const CYRILLIC = 'абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґәғқңөұүһ';
 const LATIN = 'abcdefghijklmnopqrstuvwxyzçğışöüéèêáíóúñäß';
@@ -23,7 +23,48 @@ function* oneEdit(word: string): Generator<string> {
 const COMMON = new Set(['the', 'this', 'that', 'these', 'there', 'their', 'they', 'then', 'than', 'and', 'but', 'for', 'with', 'from', 'after', 'before',
   'его', 'она', 'они', 'это', 'как', 'так', 'при', 'для', 'под', 'над', 'также', 'однако', 'les', 'des', 'une', 'der', 'die', 'das', 'und', 'los', 'las', 'una', 'del']);
 
-export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): Candidate[] {
+// the dictionary words one edit away from a word: the same for every page, so worked out once per word
+const VARIANTS_KEPT = 4000;
+const variantCache = new WeakMap<object, Map<string, number[]>>();
+function variantIds(m: Matcher, word: string): number[] {
+  let cache = variantCache.get(m.tokenId);
+  if (!cache) variantCache.set(m.tokenId, (cache = new Map()));
+  let ids = cache.get(word);
+  if (ids) return ids;
+  const found = new Set<number>();
+  for (const v of oneEdit(word)) { const id = m.tokenId.get(v); if (id !== undefined) found.add(id); }
+  ids = [...found];
+  if (cache.size >= VARIANTS_KEPT) cache.clear();
+  cache.set(word, ids);
+  return ids;
+}
+
+const wordLength = (t: IdTokens, j: number) => t.end[j] - t.start[j];
+/** a capitalized word outside any match, not a dictionary word, that could be a misspelt part of a name */
+function mayMiss(t: IdTokens, i: number, covered: Uint8Array | null): boolean {
+  if ((covered && covered[i]) || t.kind[i] !== 0 || !t.upper[i] || wordLength(t, i) < 3 || t.id[i] >= 0) return false;
+  // a capital at the start of a sentence says nothing, unless a capitalized word follows ("Иан Борч сказал")
+  return !t.sentenceStart[i] || (i + 1 < t.count && t.upper[i + 1] === 1);
+}
+// only inside a name: a neighbouring word must itself be a dictionary word of some length
+// (a capitalized neighbour, or a long lower-case word of a multiword name: "заключительного")
+const nameWord = (t: IdTokens, j: number, min: number) => t.kind[j] === 0 && t.id[j] >= 0 && wordLength(t, j) >= min && (t.upper[j] === 1 || wordLength(t, j) >= 6);
+const nextWord = (t: IdTokens, i: number) => (i + 1 < t.count && nameWord(t, i + 1, 4) ? t.id[i + 1] : undefined);
+const prevWord = (t: IdTokens, i: number) => (i > 0 && nameWord(t, i - 1, 3) ? t.id[i - 1] : undefined);
+
+/** Whether a block's text has any word a near-miss could be found at (else its tokens need not be kept). */
+export function nearMissChance(b: BlockScan): boolean {
+  const t = b.tokens;
+  for (let i = 0; i < t.count; i++) {
+    if (!mayMiss(t, i, null)) continue;
+    if (nextWord(t, i) === undefined && prevWord(t, i) === undefined) continue;
+    if (b.candidates.some((c) => c.from <= i && i <= c.to)) continue;
+    return true;
+  }
+  return false;
+}
+
+export function nearMisses(m: Matcher, doc: DocumentState, seen: { has(entity: number): boolean }): Candidate[] {
   const out: Candidate[] = [];
   const { entries } = m.data;
   const deadline = doc.nearMissBudgetMs === undefined ? Infinity : performance.now() + doc.nearMissBudgetMs;
@@ -37,28 +78,16 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: Set<number>): C
     // a few tries per block: a near-miss is a rare typo, and each try costs hundreds of look-ups
     let tries = 0;
     for (const c of b.candidates) for (let i = c.from; i <= c.to; i++) covered[i] = 1;
-    // a word's length is its text's (a key differs from it only by invisible characters)
-    const len = (j: number) => t.end[j] - t.start[j];
     for (let i = 0; i < t.count; i++) {
-      if (covered[i] || t.kind[i] !== 0 || !t.upper[i] || len(i) < 3 || t.id[i] >= 0) continue;
-      // a capital at the start of a sentence says nothing, unless a capitalized word follows ("Иан Борч сказал")
-      if (t.sentenceStart[i] && !(i + 1 < t.count && t.upper[i + 1])) continue;
-      // only inside a name: a neighbouring word must itself be a dictionary word of some length
-      // (a capitalized neighbour, or a long lower-case word of a multiword name: "заключительного")
-      const nameWord = (j: number, min: number) => t.kind[j] === 0 && t.id[j] >= 0 && len(j) >= min && (t.upper[j] === 1 || len(j) >= 6);
-      const next = i + 1 < t.count && nameWord(i + 1, 4) ? t.id[i + 1] : undefined;
-      const prev = i > 0 && nameWord(i - 1, 3) ? t.id[i - 1] : undefined;
+      if (!mayMiss(t, i, covered)) continue;
+      const next = nextWord(t, i), prev = prevWord(t, i);
       if (next === undefined && prev === undefined) continue;
+      // a word's key differs from its text only by case, marks and invisible characters
       const word = keyAt(b.text, t, i);
       if (word.length < 3 || COMMON.has(word)) continue;
       if (++tries > 8) break;
       let best: Candidate | null = null;
-      const tried = new Set<string>();
-      for (const v of oneEdit(word)) {
-        if (tried.has(v)) continue;
-        tried.add(v);
-        const vt = m.tokenId.get(v);
-        if (vt === undefined) continue;
+      for (const vt of variantIds(m, word)) {
         // the fuzzy word opens the phrase, or follows one exact word
         const starts: [number, number][] = [[i, 0]];
         if (prev !== undefined) {

@@ -1,10 +1,10 @@
 // The runtime matcher: one walk over the token trie per token position, longest match first, then document-level
 // rules for surnames alone, ambiguous names and near-misses. Pure: no DOM, no extension API.
-import { tokenizeIds, keyAt, caseForm, type IdTokens, type TokenColumns, type KeyIds } from './tokenize.ts';
+import { tokenizeIdsTransient, keepTokens, keyAt, caseForm, type IdTokens, type TokenColumns, type KeyIds } from './tokenize.ts';
 import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/index-format.ts';
 import { TITLE_KEYS } from './titles.ts';
 import { idArray, type PackedIndex } from './dictionary/pack.ts';
-import { nearMisses } from './fuzzy.ts';
+import { nearMisses, nearMissChance } from './fuzzy.ts';
 import { TokenTable } from './dictionary/token-table.ts';
 
 export interface Block { text: string; lang?: string }
@@ -263,9 +263,13 @@ export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): numb
   const added: number[] = [];
   doc.waiting ??= [];
   for (const blk of blocks) {
-    const b: BlockScan = { text: blk.text, lang: blk.lang ?? doc.options.lang ?? 'en', tokens: tokenizeIds(blk.text, m.tokenId), candidates: [] };
+    const b: BlockScan = { text: blk.text, lang: blk.lang ?? doc.options.lang ?? 'en', tokens: tokenizeIdsTransient(blk.text, m.tokenId), candidates: [] };
     const index = doc.blocks.push(b) - 1;
     scanBlock(m, b, index);
+    for (const c of b.candidates) analyze(m, c, b);
+    // the tokens are kept only where a near-miss may still be looked for (memory, and no copy for most blocks)
+    if (m.langs?.has(b.lang) !== false && nearMissChance(b)) b.tokens = keepTokens(b.tokens);
+    else { b.tokens = DROPPED; b.fuzzed = true; }
     added.push(index);
     doc.waiting.push(index);
   }
@@ -346,9 +350,9 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
   for (; k < waiting.length && (k & 15 || performance.now() <= deadline); k++) if (doc.blocks[waiting[k]].text !== '') fresh.push(waiting[k]);
   // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта"):
   // the names of new blocks count too
-  const named = new Set(seen.keys());
-  for (const i of fresh) for (const c of doc.blocks[i].candidates) { const f = analyze(m, c, doc.blocks[i]).firm; if (f >= 0) named.add(f); }
-  nearMisses(m, doc, named);
+  const namedNow = new Set<number>();
+  for (const i of fresh) for (const c of doc.blocks[i].candidates) { const f = analyze(m, c, doc.blocks[i]).firm; if (f >= 0) namedNow.add(f); }
+  nearMisses(m, doc, { has: (e) => seen.has(e) || namedNow.has(e) });
   const done: number[] = [];
   const later: number[] = [];
   const newOpen: Candidate[] = [];

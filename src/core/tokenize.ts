@@ -171,19 +171,6 @@ class TokenBuffer {
   toTokens(): Tokens {
     return { count: this.count, start: this.start, end: this.end, kind: this.kind, upper: this.upper, sentenceStart: this.sentenceStart, key: this.key };
   }
-  /** id mode: the tokens copied out, exactly sized, into the shared arena (the buffer is reused for the next text) */
-  toIdTokens(): IdTokens {
-    const n = this.count;
-    const [buf, at] = carve(n * 15);
-    const t: IdTokens = {
-      count: n, start: new Int32Array(buf, at, n), end: new Int32Array(buf, at + n * 4, n), id: new Int32Array(buf, at + n * 8, n),
-      kind: new Uint8Array(buf, at + n * 12, n), upper: new Uint8Array(buf, at + n * 13, n), sentenceStart: new Uint8Array(buf, at + n * 14, n),
-    };
-    t.start.set(this.start.subarray(0, n)); t.end.set(this.end.subarray(0, n)); t.id.set(this.id!.subarray(0, n));
-    t.kind.set(this.kind.subarray(0, n)); t.upper.set(this.upper.subarray(0, n)); t.sentenceStart.set(this.sentenceStart.subarray(0, n));
-    this.count = 0;
-    return t;
-  }
   // Allocating ArrayBuffers costs more than scanning a short text: V8 keeps typed arrays of up to 64 bytes inside its
   // heap (cheap), and for larger ones the five columns share one buffer.
   private alloc(cap: number): void {
@@ -231,13 +218,31 @@ function carve(bytes: number): [ArrayBuffer, number] {
 
 /** Tokens with their ids in `ids` (the matcher): no string is made for a word the table can look up directly. */
 export function tokenizeIds(text: string, ids: KeyIds): IdTokens {
-  if (!scratch || scratchIds !== ids) { scratch = new TokenBuffer(1024, ids); scratchIds = ids; }
-  const out = scratch;
-  scanInto(text, out);
-  const t = out.toIdTokens();
-  // a huge text (a 1 MB single node) leaves a huge buffer: let it go
-  if (out.start.length > 1 << 18) scratch = null;
-  return t;
+  return keepTokens(tokenizeIdsTransient(text, ids));
+}
+
+/** The same in a buffer that the next call reuses: read them (or keepTokens) before tokenizing again. Most texts
+ *  are done with once matched, and copying their tokens out would be wasted. */
+export function tokenizeIdsTransient(text: string, ids: KeyIds): IdTokens {
+  // a huge text (a 1 MB single node) left a huge buffer: let it go
+  if (!scratch || scratchIds !== ids || (scratch.start.length > 1 << 18 && text.length < 1 << 16)) { scratch = new TokenBuffer(1024, ids); scratchIds = ids; }
+  scratch.count = 0;
+  scanInto(text, scratch);
+  const { count, start, end, kind, upper, sentenceStart } = scratch;
+  return { count, start, end, kind, upper, sentenceStart, id: scratch.id! };
+}
+
+/** A copy of tokens, exactly sized, in the shared arena. */
+export function keepTokens(t: IdTokens): IdTokens {
+  const n = t.count;
+  const [buf, at] = carve(n * 15);
+  const out: IdTokens = {
+    count: n, start: new Int32Array(buf, at, n), end: new Int32Array(buf, at + n * 4, n), id: new Int32Array(buf, at + n * 8, n),
+    kind: new Uint8Array(buf, at + n * 12, n), upper: new Uint8Array(buf, at + n * 13, n), sentenceStart: new Uint8Array(buf, at + n * 14, n),
+  };
+  out.start.set(t.start.subarray(0, n)); out.end.set(t.end.subarray(0, n)); out.id.set(t.id.subarray(0, n));
+  out.kind.set(t.kind.subarray(0, n)); out.upper.set(t.upper.subarray(0, n)); out.sentenceStart.set(t.sentenceStart.subarray(0, n));
+  return out;
 }
 
 /** The key of token i (what tokenize puts in `key`), made from the text when one is needed. */
