@@ -1,6 +1,6 @@
 // The runtime matcher: one walk over the token trie per token position, longest match first, then document-level
 // rules for surnames alone, ambiguous names and near-misses. Pure: no DOM, no extension API.
-import { tokenizeIdsTransient, keepTokens, keyAt, caseForm, type IdTokens, type TokenColumns, type KeyIds } from './tokenize.ts';
+import { tokenizeIdsTransient, keepTokens, keyAt, caseForm, isUpperUnit, type IdTokens, type TokenColumns, type KeyIds } from './tokenize.ts';
 import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/index-format.ts';
 import { TITLE_KEYS } from './titles.ts';
 import { idArray, type PackedIndex } from './dictionary/pack.ts';
@@ -125,7 +125,34 @@ export function analyze(m: Matcher, c: Candidate, b: BlockScan): CandidateInfo {
 
 interface BlockScan { text: string; lang: string; tokens: IdTokens; candidates: Candidate[]; /** near-misses looked for */ fuzzed?: boolean }
 
-function exactOf(text: string, t: TokenColumns, from: number, to: number): string {
+/** Whether tokens [from, to] read exactly `exact` (see exactOf), compared in place where the text is plain
+ *  (Latin and Cyrillic letters, digits, punctuation): no string is made for the usual case. */
+export function exactIs(text: string, t: TokenColumns, from: number, to: number, exact: string): boolean {
+  for (let p = t.start[from]; p < t.end[to]; p++) {
+    const c = text.charCodeAt(p);
+    if (c >= 0x500 || !isPlain(c)) return exactOf(text, t, from, to) === exact;
+  }
+  let q = 0;
+  for (let i = from; i <= to; i++) {
+    if (i > from && exact.charCodeAt(q++) !== 32) return false;
+    for (let p = t.start[i]; p < t.end[i]; p++) {
+      let c = text.charCodeAt(p);
+      if (c === 0x451) c = 0x435; else if (c === 0x401) c = 0x415; // ё → е, Ё → Е
+      if (exact.charCodeAt(q++) !== c) return false;
+    }
+  }
+  return q === exact.length;
+}
+
+// code units below U+0500 that caseForm leaves as they are (NFKC changes "ĳ", "ſ", "ª", "²"; the soft hyphen goes)
+const PLAIN = new Uint8Array(0x500);
+function isPlain(c: number): boolean {
+  // a combining mark is unchanged alone but composes with the letter before it ("e" + U+0301 → "é")
+  if (PLAIN[c] === 0) { const ch = String.fromCharCode(c); PLAIN[c] = ch.normalize('NFKC') === ch && c !== 0xad && !/\p{M}/u.test(ch) ? 1 : 2; }
+  return PLAIN[c] === 1;
+}
+
+export function exactOf(text: string, t: TokenColumns, from: number, to: number): string {
   const parts: string[] = [];
   for (let i = from; i <= to; i++) parts.push(caseForm(text.slice(t.start[i], t.end[i])));
   return parts.join(' ');
@@ -137,6 +164,9 @@ const isNameLike = (t: TokenColumns, i: number) => i >= 0 && i < t.count && t.ki
 /** an all-capitals word of a few letters reads as an acronym ("МИД"), unless the whole line shouts */
 function looksLikeAcronym(b: BlockScan, i: number): boolean {
   const t = b.tokens;
+  // most words are no acronym by their length or their second letter: no string made for them
+  const n = t.end[i] - t.start[i];
+  if (n < 2 || n > 5 || !isUpperUnit(b.text.charCodeAt(t.start[i] + 1))) return false;
   const s = b.text.slice(t.start[i], t.end[i]);
   if (s.length < 2 || s.length > 5 || s !== s.toUpperCase() || s === s.toLowerCase()) return false;
   const around = b.text.slice(Math.max(0, t.start[i] - 40), t.end[i] + 40);
@@ -152,7 +182,7 @@ function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: nu
     // a surname glued to another capitalized word is part of someone else's name ("Hassan Wirayuda")
     if (b.lang !== 'de' && isNameLike(t, to + 1) && !isTitle(m, b, to + 1) && t.start[to + 1] - t.end[to] <= 1) return false;
   }
-  if (flags & (Flag.Exact | Flag.Ambiguous) && exact !== undefined && exactOf(b.text, t, from, to) !== exact) return false;
+  if (flags & (Flag.Exact | Flag.Ambiguous) && exact !== undefined && !exactIs(b.text, t, from, to, exact)) return false;
   if (flags & Flag.Ambiguous) {
     // "Michael Jordan", "Chad Smith", "Georgia Tech": a capitalized word glued to the name makes it something else
     if (isNameLike(t, from - 1) && !t.sentenceStart[from] && !isTitle(m, b, from - 1)) return false;

@@ -90,7 +90,13 @@ const CLASS = new Uint16Array(0x10000);
 const KEY_UNIT = new Uint16Array(0x10000);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+// Han ideographs (the basic block and extension A) and Hangul syllables: every one a token of its own and nothing
+// else (tests/unit/tokenize-equivalence.test.ts checks every code unit against the predicates): filling a block of
+// them needs no regex, which matters on Chinese and Korean pages where each new character may open a block
+const plainCjk = (c: number) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xac00 && c <= 0xd7a3);
+
 function classify(c: number): number {
+  if (plainCjk(c)) return C.Known | C.Cjk;
   const ch = String.fromCharCode(c);
   let f = C.Known;
   if (c < 128 ? c === 32 || c === 9 || c === 13 : SPACE.test(ch)) f |= C.Space;
@@ -123,6 +129,13 @@ function fillBlock(c: number): number {
 }
 
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+
+/** Whether code unit c is an upper-case letter (\p{Lu}), from the class table. */
+export function isUpperUnit(c: number): boolean {
+  let f = CLASS[c];
+  if (f === 0) f = fillBlock(c);
+  return (f & C.Upper) !== 0;
+}
 
 /** The key of a word whose characters are all KeyLocal: their keys joined, copying runs that are their own key. */
 function localKey(text: string, from: number, to: number): string {
