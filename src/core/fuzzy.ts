@@ -64,15 +64,18 @@ export function nearMissChance(b: BlockScan): boolean {
   return false;
 }
 
-export function nearMisses(m: Matcher, doc: DocumentState, seen: { has(entity: number): boolean }): Candidate[] {
+/** Looks for near-misses in blocks not looked at yet (those of `only`, else all), until `deadline`. */
+export function nearMisses(m: Matcher, doc: DocumentState, seen: { has(entity: number): boolean }, only?: number[], deadline?: number): Candidate[] {
   const out: Candidate[] = [];
   const { entries } = m.data;
-  const deadline = doc.nearMissBudgetMs === undefined ? Infinity : performance.now() + doc.nearMissBudgetMs;
-  doc.blocks.forEach((b, blockIndex) => {
+  deadline ??= doc.nearMissBudgetMs === undefined ? Infinity : performance.now() + doc.nearMissBudgetMs;
+  for (const blockIndex of only ?? doc.blocks.keys()) {
+    const b = doc.blocks[blockIndex];
     // each block once: work stays proportional to new text
-    if (b.fuzzed || performance.now() > deadline) return;
+    if (b.fuzzed) continue;
+    if (performance.now() > deadline) break;
     b.fuzzed = true;
-    if (m.langs && !m.langs.has(b.lang)) return;
+    if (m.langs && !m.langs.has(b.lang)) continue;
     const t = b.tokens;
     const covered = new Uint8Array(t.count);
     // a few tries per block: a near-miss is a rare typo, and each try costs hundreds of look-ups
@@ -134,6 +137,6 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: { has(entity: n
         i = best.to;
       }
     }
-  });
+  }
   return out;
 }

@@ -369,44 +369,47 @@ export function dropBlock(doc: DocumentState, i: number): void {
   b.tokens = DROPPED;
 }
 
-/** Settles the blocks that waited (a time budget may leave some for the next call); returns those settled. */
+/** Settles the blocks that waited, a few dozen at a time until the time budget is spent (the rest wait for the
+ *  next call: pendingWork); returns those settled. */
 function settleWaiting(m: Matcher, doc: DocumentState): number[] {
   const seen = doc.seen!, firmAt = doc.firmAt!, settled = doc.settled!;
-  // with a time budget, new blocks are taken a few milliseconds' worth at a time (the rest waits: pendingWork)
   const deadline = doc.nearMissBudgetMs === undefined ? Infinity : performance.now() + 2 * doc.nearMissBudgetMs;
   const waiting = doc.waiting ?? [];
-  const fresh: number[] = [];
-  let k = 0;
-  for (; k < waiting.length && (k & 15 || performance.now() <= deadline); k++) if (doc.blocks[waiting[k]].text !== '') fresh.push(waiting[k]);
   // near-misses of names on the page ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта"):
-  // the names of new blocks count too
+  // the names of the blocks being settled count too
   const namedNow = new Set<number>();
-  for (const i of fresh) for (const c of doc.blocks[i].candidates) { const f = analyze(m, c, doc.blocks[i]).firm; if (f >= 0) namedNow.add(f); }
-  nearMisses(m, doc, { has: (e) => seen.has(e) || namedNow.has(e) });
+  const named = { has: (e: number) => seen.has(e) || namedNow.has(e) };
   const done: number[] = [];
   const later: number[] = [];
   const newOpen: Candidate[] = [];
-  for (const i of fresh) {
-    const b = doc.blocks[i];
-    // a block still waiting for its near-misses stays unsettled until the next resolution
-    if (!b.fuzzed) { later.push(i); continue; }
-    const st: Settled = { fixed: [], ambiguous: [], open: [], counted: [] };
-    const list = [...b.candidates].sort((x, y) => x.from - y.from);
-    for (const c of list) {
-      const info = analyze(m, c, b);
-      if (info.firm < 0) { st.open.push(c); continue; }
-      seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
-      st.counted.push(info.firm);
-      insertSorted(firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!, position(c));
-      if (info.ambiguousOnly) st.ambiguous.push(mentionOf(m, doc, c, info.firm));
-      else { st.fixed.push(mentionOf(m, doc, c, info.firm)); doc.firmCount!++; }
+  let k = 0;
+  while (k < waiting.length && performance.now() <= deadline) {
+    const chunk = waiting.slice(k, k + 32).filter((i) => doc.blocks[i].text !== '');
+    k += 32;
+    for (const i of chunk) for (const c of doc.blocks[i].candidates) { const f = analyze(m, c, doc.blocks[i]).firm; if (f >= 0) namedNow.add(f); }
+    nearMisses(m, doc, named, chunk, deadline);
+    for (const i of chunk) {
+      const b = doc.blocks[i];
+      // a block still waiting for its near-misses stays unsettled until the next resolution
+      if (!b.fuzzed) { later.push(i); continue; }
+      const st: Settled = { fixed: [], ambiguous: [], open: [], counted: [] };
+      const list = [...b.candidates].sort((x, y) => x.from - y.from);
+      for (const c of list) {
+        const info = analyze(m, c, b);
+        if (info.firm < 0) { st.open.push(c); continue; }
+        seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
+        st.counted.push(info.firm);
+        insertSorted(firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!, position(c));
+        if (info.ambiguousOnly) st.ambiguous.push(mentionOf(m, doc, c, info.firm));
+        else { st.fixed.push(mentionOf(m, doc, c, info.firm)); doc.firmCount!++; }
+      }
+      settled[i] = st;
+      newOpen.push(...st.open);
+      done.push(i);
+      // what resolution needs of each candidate is kept on it; the block's tokens are let go (memory on long pages)
+      b.tokens = DROPPED;
+      b.candidates = st.open;
     }
-    settled[i] = st;
-    newOpen.push(...st.open);
-    done.push(i);
-    // what resolution needs of each candidate is kept on it; the block's tokens are let go (memory on long pages)
-    b.tokens = DROPPED;
-    b.candidates = st.open;
   }
   doc.waiting = [...later, ...waiting.slice(k)];
   if (newOpen.length) {
