@@ -3,7 +3,7 @@
 // (decodeIndex): no JS loop over the trie or the tokens.
 import browser from 'webextension-polyfill';
 import indexUrl from '../../build/index.bin.gz?url';
-import { decodeIndex, type PackedIndex } from '../core/dictionary/pack.ts';
+import { decodeSteps, type PackedIndex } from '../core/dictionary/pack.ts';
 
 export async function loadIndexInBrowser(): Promise<PackedIndex> {
   const res = await fetch(browser.runtime.getURL(indexUrl.replace(/^\//, '')));
@@ -20,5 +20,11 @@ export async function loadIndexInBrowser(): Promise<PackedIndex> {
   }
   const bytes = new Uint8Array(size);
   for (let i = 0, at = 0; i < chunks.length; at += chunks[i].length, i++) bytes.set(chunks[i], at);
-  return decodeIndex(bytes);
+  // decoding takes tasks of its own, apart from the last inflated chunks (no long task on the page)
+  const steps = decodeSteps(bytes);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 0));
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

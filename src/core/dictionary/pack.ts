@@ -92,6 +92,13 @@ const align4 = (n: number) => (n + 3) & ~3;
 
 /** Load time: views over the file's bytes (no copy, no loop over the trie). */
 export function decodeIndex(bytes: Uint8Array | ArrayBuffer): PackedIndex {
+  const steps = decodeSteps(bytes);
+  for (;;) { const r = steps.next(); if (r.done) return r.value; }
+}
+
+/** The same in steps (the header's JSON, then the token text): a caller on a page pauses between them so that
+ *  loading is no long task. */
+export function* decodeSteps(bytes: Uint8Array | ArrayBuffer): Generator<void, PackedIndex> {
   if (!littleEndian) throw new Error('the dictionary index needs a little-endian machine');
   let u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   // typed-array views need 4-byte aligned offsets (node's Buffers may start anywhere in a shared pool)
@@ -100,6 +107,7 @@ export function decodeIndex(bytes: Uint8Array | ArrayBuffer): PackedIndex {
   if (u8.length < 8 || text.decode(u8.subarray(0, 4)) !== MAGIC) throw new Error('not a DiploLens index (expected DLX3)');
   const headerLength = new DataView(u8.buffer, u8.byteOffset, 8).getUint32(4, true);
   const head = JSON.parse(text.decode(u8.subarray(8, 8 + headerLength))) as Omit<PackedIndex, 'tokens' | 'tokenTable' | 'firstEdge' | 'edgeTok' | 'termFirst' | 'termEntry'> & { sections: Section[] };
+  yield;
   const s: Record<string, string | IdArray> = {};
   for (const [name, offset, length, kind] of head.sections) {
     const at = u8.byteOffset + offset;
