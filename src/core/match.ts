@@ -1,6 +1,6 @@
 // The runtime matcher: one walk over the token trie per token position, longest match first, then document-level
 // rules for surnames alone, ambiguous names and near-misses. Pure: no DOM, no extension API.
-import { tokenizeIdsTransient, keepTokens, keyAt, caseForm, isUpperUnit, type IdTokens, type TokenColumns, type KeyIds } from './tokenize.ts';
+import { tokenizeIdsTransient, keepTokens, releaseTokenArena, keyAt, caseForm, isUpperUnit, type IdTokens, type TokenColumns, type KeyIds } from './tokenize.ts';
 import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/index-format.ts';
 import { TITLE_KEYS } from './titles.ts';
 import { idArray, type PackedIndex } from './dictionary/pack.ts';
@@ -329,6 +329,8 @@ interface Settled {
   counted: number[];
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 const position = (c: Candidate) => c.block * 1048576 + Math.min(c.from, 1048575);
 
 /** Inserts p into an ascending list (blocks may settle out of order: the part of a page on screen comes first). */
@@ -393,7 +395,7 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
       // a block still waiting for its near-misses stays unsettled until the next resolution
       if (!b.fuzzed) { later.push(i); continue; }
       const st: Settled = { fixed: [], ambiguous: [], open: [], counted: [] };
-      const list = [...b.candidates].sort((x, y) => x.from - y.from);
+      const list = b.candidates.length > 1 ? [...b.candidates].sort((x, y) => x.from - y.from) : b.candidates;
       for (const c of list) {
         const info = analyze(m, c, b);
         if (info.firm < 0) { st.open.push(c); continue; }
@@ -403,6 +405,9 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
         if (info.ambiguousOnly) st.ambiguous.push(mentionOf(m, doc, c, info.firm));
         else { st.fixed.push(mentionOf(m, doc, c, info.firm)); doc.firmCount!++; }
       }
+      // most blocks have no open or ambiguous names: one shared empty list instead of one each (memory)
+      if (!st.open.length) st.open = NONE as unknown as Candidate[];
+      if (!st.ambiguous.length) st.ambiguous = NONE as unknown as Mention[];
       settled[i] = st;
       newOpen.push(...st.open);
       done.push(i);
@@ -412,6 +417,7 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
     }
   }
   doc.waiting = [...later, ...waiting.slice(k)];
+  if (!doc.waiting.length) releaseTokenArena();
   if (newOpen.length) {
     const all = doc.open!;
     // most pages settle in document order: then the new ones simply follow

@@ -213,12 +213,17 @@ export function tokenize(text: string): Tokens {
 }
 
 // Allocating an ArrayBuffer per text costs more than scanning a short one: the matcher's tokens are written into one
-// reused buffer, then copied, exactly sized, into a shared arena of 1 MiB (freed when no text holds tokens in it).
+// reused buffer, then copied, exactly sized, into a shared arena of 256 KiB (freed when no text holds tokens in it).
 let scratch: TokenBuffer | null = null;
 let scratchIds: KeyIds | null = null;
 let arena: ArrayBuffer | null = null;
 let arenaUsed = 0;
-const ARENA_BYTES = 1 << 20;
+const ARENA_BYTES = 1 << 18;
+
+/** Lets the current arena go once no text waits with its tokens (it is otherwise kept for the next texts). */
+export function releaseTokenArena(): void {
+  arena = null;
+}
 
 function carve(bytes: number): [ArrayBuffer, number] {
   const need = (bytes + 7) & ~7;

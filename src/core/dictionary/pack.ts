@@ -90,7 +90,7 @@ export function encodeIndex(d: IndexData): Uint8Array {
 
 const align4 = (n: number) => (n + 3) & ~3;
 
-/** Load time: views over the file's bytes (no copy, no loop over the trie). */
+/** Load time: the matcher's arrays straight from the file's bytes (one copy, no loop over the trie). */
 export function decodeIndex(bytes: Uint8Array | ArrayBuffer): PackedIndex {
   const steps = decodeSteps(bytes);
   for (;;) { const r = steps.next(); if (r.done) return r.value; }
@@ -109,9 +109,17 @@ export function* decodeSteps(bytes: Uint8Array | ArrayBuffer): Generator<void, P
   const head = JSON.parse(text.decode(u8.subarray(8, 8 + headerLength))) as Omit<PackedIndex, 'tokens' | 'tokenTable' | 'firstEdge' | 'edgeTok' | 'termFirst' | 'termEntry'> & { sections: Section[] };
   yield;
   const s: Record<string, string | IdArray> = {};
+  // the arrays are copied into one buffer of their own: the file's bytes (its header and token text, a third of
+  // it) can then be let go
+  const arrays = head.sections.filter(([, , , kind]) => kind !== 'utf8');
+  const own = new Uint8Array(arrays.reduce((n, [, , length, kind]) => align4(n + length * (kind === 'u16' ? 2 : 4)), 0));
+  let to = 0;
   for (const [name, offset, length, kind] of head.sections) {
-    const at = u8.byteOffset + offset;
-    s[name] = kind === 'utf8' ? text.decode(u8.subarray(offset, offset + length)) : kind === 'u16' ? new Uint16Array(u8.buffer, at, length) : new Int32Array(u8.buffer, at, length);
+    if (kind === 'utf8') { s[name] = text.decode(u8.subarray(offset, offset + length)); continue; }
+    const bytes = length * (kind === 'u16' ? 2 : 4);
+    own.set(u8.subarray(offset, offset + bytes), to);
+    s[name] = kind === 'u16' ? new Uint16Array(own.buffer, to, length) : new Int32Array(own.buffer, to, length);
+    to = align4(to + bytes);
   }
   return {
     v: 3, sizes: head.sizes, entities: head.entities, entries: head.entries, ...(head.places ? { places: head.places } : {}),
