@@ -27,6 +27,15 @@ export interface Trie {
   edgeTok: Int32Array | Uint16Array;
   termFirst: Int32Array;
   termEntry: Int32Array | Uint16Array;
+  /** the root's child along each token id (-1: none): most words of a page are looked up only there */
+  rootChild: Int32Array;
+}
+
+/** The root's children as a table by token id (built at load: one pass over the root's edges). */
+function rootTable(firstEdge: Int32Array, edgeTok: Int32Array | Uint16Array, tokens: number): Int32Array {
+  const out = new Int32Array(tokens).fill(-1);
+  for (let e = firstEdge[0]; e < firstEdge[1]; e++) out[edgeTok[e]] = e + 1;
+  return out;
 }
 
 export interface Matcher extends Trie {
@@ -42,12 +51,15 @@ export interface Matcher extends Trie {
 export function createMatcher(index: IndexData | PackedIndex): Matcher {
   if (index.v === 3) {
     const { firstEdge, edgeTok, termFirst, termEntry } = index;
-    return { data: index, tokenId: new TokenTable(index.tokens, index.tokenTable), firstEdge, edgeTok, termFirst, termEntry };
+    const tokenId = new TokenTable(index.tokens, index.tokenTable);
+    return { data: index, tokenId, firstEdge, edgeTok, termFirst, termEntry, rootChild: rootTable(firstEdge, edgeTok, tokenId.size) };
   }
   // the same array kinds as the shipped index's, so that the trie walk sees one kind
+  const tokenId = new TokenTable(index.tokens ?? '');
+  const firstEdge = Int32Array.from(index.firstEdge), edgeTok = idArray(index.edgeTok);
   return {
-    data: index, tokenId: new TokenTable(index.tokens ?? ''),
-    firstEdge: Int32Array.from(index.firstEdge), edgeTok: idArray(index.edgeTok), termFirst: Int32Array.from(index.termFirst), termEntry: idArray(index.termEntry),
+    data: index, tokenId, firstEdge, edgeTok, termFirst: Int32Array.from(index.termFirst), termEntry: idArray(index.termEntry),
+    rootChild: rootTable(firstEdge, edgeTok, tokenId.size),
   };
 }
 
@@ -201,7 +213,7 @@ function longestAt(m: Matcher, trie: Trie, offset: number, b: BlockScan, blockIn
   let best: Candidate | null = null;
   for (let j = i; j < t.count; j++) {
     let tok = trie === m ? t.id[j] : tokenIn(m, b, j);
-    let next = tok < 0 ? -1 : child(trie, node, tok);
+    let next = tok < 0 ? -1 : node === 0 ? trie.rootChild[tok] : child(trie, node, tok);
     // a middle initial inside a name: "Antony J. Blinken", "Amina J. Mohammed"
     if (next < 0 && j > i && t.end[j] - t.start[j] === 1 && t.upper[j] && j + 2 < t.count && t.kind[j + 1] === 1 && b.text.charCodeAt(t.start[j + 1]) === 46) {
       j += 2;
@@ -230,8 +242,10 @@ function tokenIn(m: Matcher, b: BlockScan, j: number): number {
 function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): void {
   const t = b.tokens;
   if (m.langs && !m.langs.has(b.lang)) return;
+  const { id } = t, { rootChild } = m;
   for (let i = 0; i < t.count; ) {
-    if (t.kind[i] === 1) { i++; continue; }
+    // no name starts with this word (most words of a page): nothing to walk
+    if (t.kind[i] === 1 || (!m.extra && (id[i] < 0 || rootChild[id[i]] < 0))) { i++; continue; }
     let best = longestAt(m, m, 0, b, blockIndex, i);
     // the user's own entries: the longer span wins; on the same span both entities' entries stand
     const own = m.extra ? longestAt(m, m.extra.trie, m.extra.entryOffset, b, blockIndex, i) : null;
