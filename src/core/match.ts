@@ -131,7 +131,8 @@ export function analyze(m: Matcher, c: Candidate, b: BlockScan): CandidateInfo {
     else if (firm !== ent && firm !== -2) { several = [firm, ent]; firm = -2; }
     else if (firm === -2 && !several!.includes(ent)) several!.push(ent);
   }
-  c.info = { start: t.start[c.from], end: t.end[c.to], titled: c.from > 0 && isTitle(m, b, c.from - 1), firm, ...(several ? { several } : {}), ambiguousOnly };
+  // one shape for every candidate's info (no spread, no field added later): cheaper to make and to read
+  c.info = { start: t.start[c.from], end: t.end[c.to], titled: c.from > 0 && isTitle(m, b, c.from - 1), firm, several, ambiguousOnly, ents: undefined, inOffice: undefined, distinct: undefined };
   return c.info;
 }
 
@@ -227,7 +228,7 @@ function longestAt(m: Matcher, trie: Trie, offset: number, b: BlockScan, blockIn
     // a match must end on a word boundary: "U.S" inside "U.S.A" is not "U.S"
     const entries: number[] = [];
     for (let k = a; k < z; k++) if (entryFits(m, b, i, j, termEntry[k] + offset)) entries.push(termEntry[k] + offset);
-    if (entries.length) best = { block: blockIndex, from: i, to: j, entries };
+    if (entries.length) best = { block: blockIndex, from: i, to: j, entries, approximate: undefined, info: undefined, decided: undefined };
   }
   return best;
 }
@@ -358,7 +359,9 @@ function insertSorted(list: number[], p: number): void {
 function mentionOf(m: Matcher, doc: DocumentState, c: Candidate, entity: number): Mention {
   const b = doc.blocks[c.block];
   const { start, end } = c.info!;
-  return { block: c.block, start, end, text: b.text.slice(start, end), entity: m.data.entities[entity], ...(c.approximate ? { approximate: true } : {}) };
+  const out: Mention = { block: c.block, start, end, text: b.text.slice(start, end), entity: m.data.entities[entity] };
+  if (c.approximate) out.approximate = true;
+  return out;
 }
 
 /** Takes a block out of the document (its text changed or left the page): its names no longer count. */
