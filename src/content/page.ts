@@ -78,8 +78,10 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       let connected: boolean | undefined;
       for (const mention of list) {
         if (!block || !types[mention.entity.type]) continue;
-        const k = old.findIndex((pm) => sameMention(pm.mention, mention));
-        if (k >= 0) { next.push(old[k]); old.splice(k, 1); continue; }
+        if (old.length) {
+          const k = old.findIndex((pm) => sameMention(pm.mention, mention));
+          if (k >= 0) { next.push(old[k]); old.splice(k, 1); continue; }
+        }
         if (!(connected ??= block.nodes.every((n) => n.isConnected))) break;
         const [sn, so] = locate(block, mention.start), [en, eo] = locate(block, mention.end, true);
         const pm = new PageMention(mention, block, new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo }));

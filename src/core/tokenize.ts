@@ -321,7 +321,7 @@ function scanInto(text: string, out: TokenBuffer): void {
       let g = CLASS[c];
       if (g === 0) g = fillBlock(c);
       if (g & (C.Word | C.Ignorable)) { all &= g; j++; continue; }
-      if (isHighSurrogate(c) && j + 1 < n && charKind(text.substr(j, 2)) === 0) { all = 0; j += 2; continue; }
+      if ((c & 0xfc00) === 0xd800 && j + 1 < n && charKind(text.substr(j, 2)) === 0) { all = 0; j += 2; continue; }
       break;
     }
     // most words are their own key (lower case, no ё, no diacritics) or differ only by a capital letter

@@ -87,8 +87,19 @@ export class TokenTable {
     }
   }
 
+  // ids of the one-unit keys below U+0100 (punctuation, mostly), looked up once each: -2 = not yet
+  private readonly latinUnits = new Int32Array(256).fill(-2);
+
   /** The id of a key of one code unit, or -1. */
   idOfUnit(u: number): number {
+    if (u < 256) {
+      const known = this.latinUnits[u];
+      return known !== -2 ? known : (this.latinUnits[u] = this.findUnit(u));
+    }
+    return this.findUnit(u);
+  }
+
+  private findUnit(u: number): number {
     const { table, starts, tokens, mask } = this;
     for (let slot = (Math.imul(FNV_START ^ u, 0x01000193) >>> 0) & mask; ; slot = (slot + 1) & mask) {
       const v = table[slot];
