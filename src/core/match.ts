@@ -418,7 +418,8 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
         if (info.firm < 0) { st.open.push(c); continue; }
         seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
         st.counted.push(info.firm);
-        insertSorted(firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!, position(c));
+        // where each person is named in full tells which of several namesakes a later surname means
+        if (m.data.entities[info.firm].type === 'person') insertSorted(firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!, position(c));
         if (info.ambiguousOnly) st.ambiguous.push(mentionOf(m, doc, c, info.firm));
         else { st.fixed.push(mentionOf(m, doc, c, info.firm)); doc.firmCount!++; }
       }
