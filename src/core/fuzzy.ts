@@ -2,7 +2,7 @@
 // words match exactly ("Иан Борч" beside "Иэн Борч", "Хельсинского заключительного акта"). Never for short words,
 // never for acronyms, and a surname alone only for a person already named on the page.
 import { Flag } from './dictionary/index-format.ts';
-import { child, type Matcher, type DocumentState, type Candidate, type BlockScan } from './match.ts';
+import { child, type Matcher, type DocumentState, type Candidate } from './match.ts';
 import { keyAt, type IdTokens } from './tokenize.ts';
 
 const CYRILLIC = 'абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґәғқңөұүһ';
@@ -52,16 +52,10 @@ const nameWord = (t: IdTokens, j: number, min: number) => t.kind[j] === 0 && t.i
 const nextWord = (t: IdTokens, i: number) => (i + 1 < t.count && nameWord(t, i + 1, 4) ? t.id[i + 1] : undefined);
 const prevWord = (t: IdTokens, i: number) => (i > 0 && nameWord(t, i - 1, 3) ? t.id[i - 1] : undefined);
 
-/** Whether a block's text has any word a near-miss could be found at (else its tokens need not be kept). */
-export function nearMissChance(b: BlockScan): boolean {
-  const t = b.tokens;
-  for (let i = 0; i < t.count; i++) {
-    if (!mayMiss(t, i, null)) continue;
-    if (nextWord(t, i) === undefined && prevWord(t, i) === undefined) continue;
-    if (b.candidates.some((c) => c.from <= i && i <= c.to)) continue;
-    return true;
-  }
-  return false;
+/** Whether a near-miss could be found at word i (a word no match covers): if no word of a block is one, its tokens
+ *  need not be kept for the near-miss search. */
+export function missChanceAt(t: IdTokens, i: number): boolean {
+  return mayMiss(t, i, null) && (nextWord(t, i) !== undefined || prevWord(t, i) !== undefined);
 }
 
 /** Looks for near-misses in blocks not looked at yet (those of `only`, else all), until `deadline`. */

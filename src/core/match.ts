@@ -4,7 +4,7 @@ import { tokenizeIdsTransient, keepTokens, releaseTokenArena, keyAt, caseForm, i
 import { Flag, dayNumber, type IndexData, type IndexEntity } from './dictionary/index-format.ts';
 import { TITLE_KEYS } from './titles.ts';
 import { idArray, type PackedIndex } from './dictionary/pack.ts';
-import { nearMisses, nearMissChance } from './fuzzy.ts';
+import { nearMisses, missChanceAt } from './fuzzy.ts';
 import { TokenTable } from './dictionary/token-table.ts';
 
 export interface Block { text: string; lang?: string }
@@ -240,20 +240,27 @@ function tokenIn(m: Matcher, b: BlockScan, j: number): number {
   return m.extra!.trie.tokenId.get(keyAt(b.text, b.tokens, j)) ?? -1;
 }
 
-function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): void {
+/** Finds a block's candidates; returns whether a near-miss may still be found in it (a word outside them). */
+function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): boolean {
   const t = b.tokens;
-  if (m.langs && !m.langs.has(b.lang)) return;
+  if (m.langs && !m.langs.has(b.lang)) return false;
   const { id } = t, { rootChild } = m;
+  let chance = false;
   for (let i = 0; i < t.count; ) {
     // no name starts with this word (most words of a page): nothing to walk
-    if (t.kind[i] === 1 || (!m.extra && (id[i] < 0 || rootChild[id[i]] < 0))) { i++; continue; }
+    if (t.kind[i] === 1 || (!m.extra && (id[i] < 0 || rootChild[id[i]] < 0))) {
+      chance ||= missChanceAt(t, i);
+      i++;
+      continue;
+    }
     let best = longestAt(m, m, 0, b, blockIndex, i);
     // the user's own entries: the longer span wins; on the same span both entities' entries stand
     const own = m.extra ? longestAt(m, m.extra.trie, m.extra.entryOffset, b, blockIndex, i) : null;
     if (own && (!best || own.to > best.to)) best = own;
     else if (own && best && own.to === best.to) best.entries.push(...own.entries);
-    if (best) { b.candidates.push(best); i = best.to + 1; } else i++;
+    if (best) { b.candidates.push(best); i = best.to + 1; } else { chance ||= missChanceAt(t, i); i++; }
   }
+  return chance;
 }
 
 /** The bundled matcher with the user's own index beside it: user entities with a bundled id are that entity. */
@@ -310,10 +317,10 @@ export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): numb
   for (const blk of blocks) {
     const b: BlockScan = { text: blk.text, lang: blk.lang ?? doc.options.lang ?? 'en', tokens: tokenizeIdsTransient(blk.text, m.tokenId), candidates: [] };
     const index = doc.blocks.push(b) - 1;
-    scanBlock(m, b, index);
+    const chance = scanBlock(m, b, index);
     for (const c of b.candidates) analyze(m, c, b);
     // the tokens are kept only where a near-miss may still be looked for (memory, and no copy for most blocks)
-    if (m.langs?.has(b.lang) !== false && nearMissChance(b)) b.tokens = keepTokens(b.tokens);
+    if (chance) b.tokens = keepTokens(b.tokens);
     else { b.tokens = DROPPED; b.fuzzed = true; }
     added.push(index);
     doc.waiting.push(index);
