@@ -1,6 +1,7 @@
 // Collects the page's visible text per block (paragraph, heading, list item, cell), so that a name split across
 // inline elements (<a>, <b>, <span>) is one string, and remembers which text node each offset came from.
 export interface TextBlock {
+  /** the text as read; emptied once matched (blockText gives it back) */
   text: string;
   lang: string | null;
   nodes: Text[];
@@ -118,6 +119,15 @@ function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
   return true;
   };
   return { step, blocks: () => blocks.filter((b) => /[\p{L}]/u.test(b.text)) };
+}
+
+/** A block's text: kept while it is being matched, then rebuilt from its text nodes when asked for (the popup's
+ *  summary); the line breaks of <br> elements sit where the offsets leave gaps. */
+export function blockText(block: TextBlock): string {
+  if (block.text) return block.text;
+  let out = '';
+  block.nodes.forEach((n, k) => { out = out.padEnd(block.offsets[k], '\n') + n.data; });
+  return out;
 }
 
 /** Index of the text node holding `offset` of a block. */

@@ -7,7 +7,7 @@ import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
 import type { MentionOut, PageSummary } from '../core/contracts.ts';
 import type { EntityType } from '../core/dictionary/index-format.ts';
-import { collectBlocks, collectSliced, locate, nodeIndexAt, type TextBlock } from './collect.ts';
+import { collectBlocks, collectSliced, locate, nodeIndexAt, blockText, type TextBlock } from './collect.ts';
 import type { Highlighter } from './highlight.ts';
 
 /** A mention on the page. Highlights hold a StaticRange: live Ranges cost memory and slow down every DOM change
@@ -120,6 +120,8 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
         const index = blocks.push(b) - 1;
         (blocksOf.get(b.element) ?? blocksOf.set(b.element, []).get(b.element)!).push(index);
         addBlocks(matcher, state, [{ text: b.text, lang: b.lang }]);
+        // the matcher keeps what it needs; the page's copy of the text is let go (blockText gives it back)
+        b.text = '';
       }
       performance.measure('diplolens:match', { start: t0, end: now() });
       if (i < newBlocks.length) await pause();
@@ -147,7 +149,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       const fresh: TextBlock[] = [];
       const live = roots.filter((r) => r.isConnected);
       blocks.forEach((b, i) => {
-        if (b.text && live.some((root) => root.contains(b.element) || b.nodes.some((n) => root.contains(n)))) drop(i);
+        if (!state.blocks[i]?.dropped && live.some((root) => root.contains(b.element) || b.nodes.some((n) => root.contains(n)))) drop(i);
       });
       for (const root of live) fresh.push(...collect(root));
       await scan(fresh);
@@ -155,7 +157,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     }),
     /** removed nodes drop their highlights */
     prune: () => queue(async () => {
-      blocks.forEach((b, i) => { if (state.blocks[i]?.text && !b.nodes.every((n) => n.isConnected)) drop(i); });
+      blocks.forEach((b, i) => { if (state.blocks[i] && !state.blocks[i].dropped && !b.nodes.every((n) => n.isConnected)) drop(i); });
       await resolve();
     }),
     mentions: () => mentionsNow(),
@@ -178,7 +180,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     summary(): PageSummary {
       const base: number[] = [];
       let text = '';
-      for (const [i, b] of blocks.entries()) { base.push(text.length); text += (state.blocks[i]?.text ? b.text : '') + '\n'; }
+      for (const [i, b] of blocks.entries()) { base.push(text.length); text += (state.blocks[i] && !state.blocks[i].dropped ? blockText(b) : '') + '\n'; }
       const outs: MentionOut[] = mentionsNow().map(({ mention: m }) => ({
         start: base[m.block] + m.start, end: base[m.block] + m.end, text: m.text,
         entity: { id: m.entity.id, name: m.entity.name, type: m.entity.type },

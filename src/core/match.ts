@@ -136,7 +136,12 @@ export function analyze(m: Matcher, c: Candidate, b: BlockScan): CandidateInfo {
   return c.info;
 }
 
-interface BlockScan { text: string; lang: string; tokens: IdTokens; candidates: Candidate[]; /** near-misses looked for */ fuzzed?: boolean }
+interface BlockScan {
+  /** the block's text while it may still be needed (let go once the block is settled with nothing open) */
+  text: string;
+  /** taken out of the document (see dropBlock) */
+  dropped?: boolean;
+  lang: string; tokens: IdTokens; candidates: Candidate[]; /** near-misses looked for */ fuzzed?: boolean }
 
 /** Whether tokens [from, to] read exactly `exact` (see exactOf), compared in place where the text is plain
  *  (Latin and Cyrillic letters, digits, punctuation): no string is made for the usual case. */
@@ -304,7 +309,7 @@ export interface DocumentState {
 }
 
 /** blocks not yet settled (a time budget cut their resolution short): resolve again */
-export const pendingWork = (doc: DocumentState) => (doc.waiting ?? []).some((i) => doc.blocks[i].text !== '');
+export const pendingWork = (doc: DocumentState) => (doc.waiting ?? []).some((i) => !doc.blocks[i].dropped);
 
 export function startDocument(options: ScanOptions = {}): DocumentState {
   return { blocks: [], options, waiting: [] };
@@ -391,6 +396,7 @@ export function dropBlock(doc: DocumentState, i: number): void {
   if (doc.current) doc.current[i] = undefined;
   b.candidates = [];
   b.text = '';
+  b.dropped = true;
   b.fuzzed = true;
   b.tokens = DROPPED;
 }
@@ -410,7 +416,7 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
   const newOpen: Candidate[] = [];
   let k = 0;
   while (k < waiting.length && performance.now() <= deadline) {
-    const chunk = waiting.slice(k, k + 32).filter((i) => doc.blocks[i].text !== '');
+    const chunk = waiting.slice(k, k + 32).filter((i) => !doc.blocks[i].dropped);
     k += 32;
     for (const i of chunk) for (const c of doc.blocks[i].candidates) { const f = analyze(m, c, doc.blocks[i]).firm; if (f >= 0) namedNow.add(f); }
     nearMisses(m, doc, named, chunk, deadline);
@@ -439,6 +445,8 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
       // what resolution needs of each candidate is kept on it; the block's tokens are let go (memory on long pages)
       b.tokens = DROPPED;
       b.candidates = st.open;
+      // its mentions hold what they need of the text; only an open name may still need it (memory on long pages)
+      if (!st.open.length) b.text = '';
     }
   }
   doc.waiting = [...later, ...waiting.slice(k)];
