@@ -40,6 +40,6 @@ export function watchKeyboard(deps: KeyboardDeps): void {
     focused = m.range;
     m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     deps.highlighter.flash(m.range);
-    return deps.open(m).then(() => ({ text: m.mention.text, id: m.mention.entity.id }));
+    return deps.open(m).then(() => ({ text: m.text, id: m.mention.entity.id }));
   });
 }

@@ -15,6 +15,8 @@ import type { Highlighter } from './highlight.ts';
 export class PageMention {
   private live: Range | null = null;
   constructor(readonly mention: Mention, readonly block: TextBlock, readonly staticRange: StaticRange) {}
+  /** the mention's text as the page shows it (mentions on the page carry none of their own: memory) */
+  get text(): string { return this.range.toString(); }
   get range(): Range {
     if (!this.live) {
       const r = this.staticRange;
@@ -46,7 +48,7 @@ function firstVisible(blocks: TextBlock[]): number {
 export function createPage(matcher: Matcher, doc: Document, highlighter: Highlighter, opts: {
   lang: string; date: string | null; enabledTypes: () => Record<EntityType, boolean>; onShadowRoot?: (root: ShadowRoot) => void;
 }) {
-  const state: DocumentState = startDocument({ lang: opts.lang, date: opts.date ?? undefined });
+  const state: DocumentState = startDocument({ lang: opts.lang, date: opts.date ?? undefined, mentionText: false });
   // near-misses are looked for a few milliseconds at a time; resolution repeats until every block had its turn
   state.nearMissBudgetMs = SLICE_MS;
   const blocks: TextBlock[] = [];
@@ -182,7 +184,7 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       let text = '';
       for (const [i, b] of blocks.entries()) { base.push(text.length); text += (state.blocks[i] && !state.blocks[i].dropped ? blockText(b) : '') + '\n'; }
       const outs: MentionOut[] = mentionsNow().map(({ mention: m }) => ({
-        start: base[m.block] + m.start, end: base[m.block] + m.end, text: m.text,
+        start: base[m.block] + m.start, end: base[m.block] + m.end, text: text.slice(base[m.block] + m.start, base[m.block] + m.end),
         entity: { id: m.entity.id, name: m.entity.name, type: m.entity.type },
       }));
       return {

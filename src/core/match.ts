@@ -8,7 +8,13 @@ import { nearMisses, missChanceAt } from './fuzzy.ts';
 import { TokenTable } from './dictionary/token-table.ts';
 
 export interface Block { text: string; lang?: string }
-export interface ScanOptions { lang?: string; date?: string }
+export interface ScanOptions {
+  lang?: string;
+  date?: string;
+  /** false: mentions carry no text of their own (a caller that has the text, like the page, slices it when needed;
+   *  a slice would keep the whole block's text alive) */
+  mentionText?: boolean;
+}
 export interface Mention {
   block: number;
   start: number;
@@ -371,7 +377,7 @@ function insertSorted(list: number[], p: number): void {
 function mentionOf(m: Matcher, doc: DocumentState, c: Candidate, entity: number): Mention {
   const b = doc.blocks[c.block];
   const { start, end } = c.info!;
-  const out: Mention = { block: c.block, start, end, text: b.text.slice(start, end), entity: m.data.entities[entity] };
+  const out: Mention = { block: c.block, start, end, text: doc.options.mentionText === false ? '' : b.text.slice(start, end), entity: m.data.entities[entity] };
   if (c.approximate) out.approximate = true;
   return out;
 }
