@@ -40,7 +40,7 @@ describe('the shipped index format', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     expect(unpackIndex(decodeIndex(shifted.subarray(1)))).toEqual(index);
-    expect(() => decodeIndex(new Uint8Array(16))).toThrow(/DLX3/);
+    expect(() => decodeIndex(new Uint8Array(16))).toThrow(/DLX4/);
     const text = 'Ian Borg met the UN; Иэн Борг и ООН. Borg said.';
     expect(scanForOutput(createMatcher(packed), text, { lang: 'en' })).toEqual(scanForOutput(createMatcher(index), text, { lang: 'en' }));
   });

@@ -1,11 +1,12 @@
 // The index as shipped: one binary file whose sections are the matcher's own arrays, so that loading it is typed-array
-// views over the bytes plus one JSON.parse and one TextDecoder call (native), with no loop over the trie in JS.
+// arrays copied out of the bytes plus a few JSON.parse and TextDecoder calls (native), with no loop over the trie.
 // Shipped gzipped (build/index.bin.gz): the content script inflates it with DecompressionStream, node with zlib.
 //
-//   bytes 0..3   'DLX3'
+//   bytes 0..3   'DLX4'
 //   bytes 4..7   header length H (uint32, little-endian)
-//   bytes 8..    header: UTF-8 JSON { v, sizes, entities, entries, places?, sections: [name, byte offset, length, kind][] }
+//   bytes 8..    header: UTF-8 JSON { v, sizes, sections: [name, byte offset, length, kind][] }
 //   then each section at its byte offset (a multiple of 4), little-endian:
+//     entities, entries, places   UTF-8 JSON (IndexData's)
 //     tokens      UTF-8 text: the token keys joined by '\n'
 //     firstEdge   int32, nodes + 1       absolute CSR offsets (IndexData.firstEdge)
 //     edgeTok     uint16 (int32 with ≥ 65536 tokens)
@@ -34,8 +35,8 @@ export interface PackedIndex {
   sizes: { nodes: number; edges: number; terms: number; entries: number; tokens: number };
 }
 
-const MAGIC = 'DLX3';
-type Kind = 'utf8' | 'u16' | 'i32';
+const MAGIC = 'DLX4';
+type Kind = 'utf8' | 'json' | 'u16' | 'i32';
 type Section = [name: string, offset: number, length: number, kind: Kind];
 
 /** Uint16Array when every value fits (and the matcher's own arrays stay of one kind), else Int32Array. */
@@ -51,7 +52,12 @@ const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function encodeIndex(d: IndexData): Uint8Array {
   if (!littleEndian) throw new Error('encodeIndex: a little-endian machine is needed');
   const { table, starts } = buildTokenTable(d.tokens);
+  const json = (x: unknown) => new TextEncoder().encode(JSON.stringify(x));
+  // the entities, entries and places are JSON sections of their own: each is parsed in a step of its own
   const parts: [string, Uint8Array | ArrayBufferView, Kind][] = [
+    ['entities', json(d.entities), 'json'],
+    ['entries', json(d.entries), 'json'],
+    ...(d.places ? [['places', json(d.places), 'json'] as [string, Uint8Array, Kind]] : []),
     ['tokens', new TextEncoder().encode(d.tokens), 'utf8'],
     ['firstEdge', Int32Array.from(d.firstEdge), 'i32'],
     ['edgeTok', idArray(d.edgeTok), 'u16'],
@@ -63,7 +69,6 @@ export function encodeIndex(d: IndexData): Uint8Array {
   for (const p of parts) if (p[1] instanceof Int32Array) p[2] = 'i32';
   const meta = {
     v: 3, sizes: { nodes: d.firstEdge.length - 1, edges: d.edgeTok.length, terms: d.termEntry.length, entries: d.entries.length, tokens: starts.length - 1 },
-    entities: d.entities, entries: d.entries, ...(d.places ? { places: d.places } : {}),
   };
   // the header holds the sections' offsets, which depend on the header's length: lay out until it settles
   let sections: Section[] = [];
@@ -71,7 +76,7 @@ export function encodeIndex(d: IndexData): Uint8Array {
   for (let guess = 0; ; ) {
     let at = align4(8 + guess);
     sections = parts.map(([name, a, kind]) => {
-      const s: Section = [name, at, kind === 'utf8' ? a.byteLength : (a as IdArray).length, kind];
+      const s: Section = [name, at, kind === 'utf8' || kind === 'json' ? a.byteLength : (a as IdArray).length, kind];
       at = align4(at + a.byteLength);
       return s;
     });
@@ -96,25 +101,32 @@ export function decodeIndex(bytes: Uint8Array | ArrayBuffer): PackedIndex {
   for (;;) { const r = steps.next(); if (r.done) return r.value; }
 }
 
-/** The same in steps (the header's JSON, then the token text): a caller on a page pauses between them so that
- *  loading is no long task. */
+/** The same in steps (each JSON section, the arrays, the token text): a caller on a page pauses between them so
+ *  that loading is no long task. */
 export function* decodeSteps(bytes: Uint8Array | ArrayBuffer): Generator<void, PackedIndex> {
   if (!littleEndian) throw new Error('the dictionary index needs a little-endian machine');
   let u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   // typed-array views need 4-byte aligned offsets (node's Buffers may start anywhere in a shared pool)
   if (u8.byteOffset % 4) u8 = u8.slice();
   const text = new TextDecoder();
-  if (u8.length < 8 || text.decode(u8.subarray(0, 4)) !== MAGIC) throw new Error('not a DiploLens index (expected DLX3)');
+  if (u8.length < 8 || text.decode(u8.subarray(0, 4)) !== MAGIC) throw new Error('not a DiploLens index (expected DLX4)');
   const headerLength = new DataView(u8.buffer, u8.byteOffset, 8).getUint32(4, true);
-  const head = JSON.parse(text.decode(u8.subarray(8, 8 + headerLength))) as Omit<PackedIndex, 'tokens' | 'tokenTable' | 'firstEdge' | 'edgeTok' | 'termFirst' | 'termEntry'> & { sections: Section[] };
+  const head = JSON.parse(text.decode(u8.subarray(8, 8 + headerLength))) as Pick<PackedIndex, 'v' | 'sizes'> & { sections: Section[] };
+  const parsed: Record<string, unknown> = {};
+  for (const [name, offset, length, kind] of head.sections) {
+    if (kind !== 'json') continue;
+    yield;
+    parsed[name] = JSON.parse(text.decode(u8.subarray(offset, offset + length)));
+  }
   yield;
   const s: Record<string, string | IdArray> = {};
   // the arrays are copied into one buffer of their own: the file's bytes (its header and token text, a third of
   // it) can then be let go
-  const arrays = head.sections.filter(([, , , kind]) => kind !== 'utf8');
+  const arrays = head.sections.filter(([, , , kind]) => kind === 'u16' || kind === 'i32');
   const own = new Uint8Array(arrays.reduce((n, [, , length, kind]) => align4(n + length * (kind === 'u16' ? 2 : 4)), 0));
   let to = 0;
   for (const [name, offset, length, kind] of head.sections) {
+    if (kind === 'json') continue;
     if (kind === 'utf8') { s[name] = text.decode(u8.subarray(offset, offset + length)); continue; }
     const bytes = length * (kind === 'u16' ? 2 : 4);
     own.set(u8.subarray(offset, offset + bytes), to);
@@ -122,7 +134,8 @@ export function* decodeSteps(bytes: Uint8Array | ArrayBuffer): Generator<void, P
     to = align4(to + bytes);
   }
   return {
-    v: 3, sizes: head.sizes, entities: head.entities, entries: head.entries, ...(head.places ? { places: head.places } : {}),
+    v: 3, sizes: head.sizes, entities: parsed.entities as IndexData['entities'], entries: parsed.entries as IndexData['entries'],
+    ...(parsed.places ? { places: parsed.places as IndexData['places'] } : {}),
     tokens: s.tokens as string, tokenTable: { table: s.tokenTable as IdArray, starts: s.tokenStarts as Int32Array },
     firstEdge: s.firstEdge as Int32Array, edgeTok: s.edgeTok as IdArray, termFirst: s.termFirst as Int32Array, termEntry: s.termEntry as IdArray,
   };
