@@ -312,6 +312,9 @@ export interface DocumentState {
   dirty?: Set<number>;
   /** whether ambiguous names stood at the last resolution */
   withAmbiguous?: boolean;
+  /** the matcher's entities, and (made when a block is first dropped) each one's index */
+  entities?: IndexEntity[];
+  indexOf?: Map<IndexEntity, number>;
 }
 
 /** blocks not yet settled (a time budget cut their resolution short): resolve again */
@@ -358,8 +361,6 @@ interface Settled {
   /** firm but ambiguous-only: stand only while the page names something unambiguously */
   ambiguous: Mention[];
   open: Candidate[];
-  /** the firm entities it counted, to take back if the block is dropped */
-  counted: number[];
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -388,7 +389,10 @@ export function dropBlock(doc: DocumentState, i: number): void {
   if (!b) return;
   const st = doc.settled?.[i];
   if (st) {
-    for (const e of st.counted) {
+    // the entities its full names counted, taken back
+    const indexOf = (doc.indexOf ??= new Map(doc.entities!.map((e, k) => [e, k])));
+    for (const x of [...st.fixed, ...st.ambiguous]) {
+      const e = indexOf.get(x.entity)!;
       const n = (doc.seen!.get(e) ?? 1) - 1;
       if (n > 0) doc.seen!.set(e, n); else doc.seen!.delete(e);
       const list = doc.firmAt!.get(e);
@@ -430,13 +434,12 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
       const b = doc.blocks[i];
       // a block still waiting for its near-misses stays unsettled until the next resolution
       if (!b.fuzzed) { later.push(i); continue; }
-      const st: Settled = { fixed: [], ambiguous: [], open: [], counted: [] };
+      const st: Settled = { fixed: [], ambiguous: [], open: [] };
       const list = b.candidates.length > 1 ? [...b.candidates].sort((x, y) => x.from - y.from) : b.candidates;
       for (const c of list) {
         const info = analyze(m, c, b);
         if (info.firm < 0) { st.open.push(c); continue; }
         seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
-        st.counted.push(info.firm);
         // where each person is named in full tells which of several namesakes a later surname means
         if (m.data.entities[info.firm].type === 'person') insertSorted(firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!, position(c));
         if (info.ambiguousOnly) st.ambiguous.push(mentionOf(m, doc, c, info.firm));
@@ -505,6 +508,7 @@ export function resolveChanges(m: Matcher, doc: DocumentState): Map<number, Ment
   doc.settled ??= [];
   doc.open ??= [];
   doc.current ??= [];
+  doc.entities = m.data.entities;
   const seen = doc.seen, firmAt = doc.firmAt, settled = doc.settled;
   const changed = new Set<number>(doc.dirty);
   doc.dirty = undefined;

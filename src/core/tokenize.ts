@@ -86,8 +86,9 @@ const enum C {
   Known = 512,      // the entry is filled (0 means not yet)
 }
 const CLASS = new Uint16Array(0x10000);
-// every code unit (0 for those left out of keys: the invisible ones), so that idOfMapped can read any word's units
-const KEY_UNIT = new Uint16Array(0x10000);
+// the key unit of every code unit below U+1F00 (0: left out of keys); the units of words made of KeyLocal characters
+// beyond it are all invisible ones, which idOfMapped reads as 0 too
+const KEY_UNIT = new Uint16Array(0x1f00);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 // Han ideographs (the basic block and extension A) and Hangul syllables: every one a token of its own and nothing

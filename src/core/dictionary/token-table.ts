@@ -63,12 +63,12 @@ export class TokenTable {
 
   has(key: string): boolean { return this.get(key) !== undefined; }
 
-  /** The id of the key made of text[from, to) with each code unit mapped through `unit` (0: left out), or -1:
-   *  the page's words are looked up without making a string of each. */
+  /** The id of the key made of text[from, to) with each code unit mapped through `unit` (0, or beyond the table:
+   *  left out), or -1: the page's words are looked up without making a string of each. */
   idOfMapped(text: string, from: number, to: number, unit: Uint16Array): number {
     let h = FNV_START, len = 0;
     for (let p = from; p < to; p++) {
-      const u = unit[text.charCodeAt(p)];
+      const u = unit[text.charCodeAt(p)] | 0;
       if (u !== 0) { h = Math.imul(h ^ u, 0x01000193); len++; }
     }
     const { table, starts, tokens, mask } = this;
@@ -80,7 +80,7 @@ export class TokenTable {
       if (starts[id + 1] - 1 - q !== len) continue;
       let p = from;
       for (; p < to; p++) {
-        const u = unit[text.charCodeAt(p)];
+        const u = unit[text.charCodeAt(p)] | 0;
         if (u !== 0 && tokens.charCodeAt(q++) !== u) break;
       }
       if (p === to) return id;
