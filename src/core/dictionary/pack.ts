@@ -126,12 +126,16 @@ export function* decodeSteps(bytes: Uint8Array | ArrayBuffer): Generator<void, P
   const own = new Uint8Array(arrays.reduce((n, [, , length, kind]) => align4(n + length * (kind === 'u16' ? 2 : 4)), 0));
   let to = 0;
   for (const [name, offset, length, kind] of head.sections) {
-    if (kind === 'json') continue;
-    if (kind === 'utf8') { s[name] = text.decode(u8.subarray(offset, offset + length)); continue; }
+    if (kind !== 'u16' && kind !== 'i32') continue;
     const bytes = length * (kind === 'u16' ? 2 : 4);
     own.set(u8.subarray(offset, offset + bytes), to);
     s[name] = kind === 'u16' ? new Uint16Array(own.buffer, to, length) : new Int32Array(own.buffer, to, length);
     to = align4(to + bytes);
+  }
+  for (const [name, offset, length, kind] of head.sections) {
+    if (kind !== 'utf8') continue;
+    yield;
+    s[name] = text.decode(u8.subarray(offset, offset + length));
   }
   return {
     v: 3, sizes: head.sizes, entities: parsed.entities as IndexData['entities'], entries: parsed.entries as IndexData['entries'],
