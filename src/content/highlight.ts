@@ -25,6 +25,11 @@ export function createHighlighter() {
   };
   register();
   return {
+    /** one range, straight into its type's Highlight */
+    addRange(range: AbstractRange, type: EntityType) {
+      if (api) groups.get(type)!.add(range);
+      else this.add([{ range, type }]);
+    },
     add(items: Highlighted[]) {
       for (const { range, type } of items) {
         if (api) { groups.get(type)!.add(range); continue; }

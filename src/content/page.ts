@@ -7,7 +7,7 @@ import { meetingOptions } from '../core/scan.ts';
 import { detectLang } from '../core/language.ts';
 import type { MentionOut, PageSummary } from '../core/contracts.ts';
 import type { EntityType } from '../core/dictionary/index-format.ts';
-import { collectBlocks, collectSliced, locate, nodeIndexAt, blockText, type TextBlock } from './collect.ts';
+import { collectBlocks, collectSliced, nodeIndexAt, blockText, type TextBlock } from './collect.ts';
 import type { Highlighter } from './highlight.ts';
 
 /** A mention on the page. Highlights hold a StaticRange: live Ranges cost memory and slow down every DOM change
@@ -72,7 +72,6 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     // deciding and highlighting are separate tasks
     await pause();
     let sliceStart = now();
-    let batch: { range: AbstractRange; type: EntityType }[] = [];
     for (const [i, list] of changes) {
       const block = blocks[i];
       const old = shown[i] ?? [];
@@ -85,11 +84,15 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
           if (k >= 0) { next.push(old[k]); old.splice(k, 1); continue; }
         }
         if (!(connected ??= block.nodes.every((n) => n.isConnected))) break;
-        const [sn, so] = locate(block, mention.start), [en, eo] = locate(block, mention.end, true);
-        const pm = new PageMention(mention, block, new StaticRange({ startContainer: sn, startOffset: so, endContainer: en, endOffset: eo }));
+        const a = nodeIndexAt(block, mention.start), z = nodeIndexAt(block, mention.end, true);
+        const sn = block.nodes[a], en = block.nodes[z];
+        const pm = new PageMention(mention, block, new StaticRange({
+          startContainer: sn, startOffset: Math.min(mention.start - block.offsets[a], sn.length),
+          endContainer: en, endOffset: Math.min(mention.end - block.offsets[z], en.length),
+        }));
         byRange.set(pm.staticRange, pm);
         next.push(pm);
-        batch.push({ range: pm.staticRange, type: mention.entity.type });
+        highlighter.addRange(pm.staticRange, mention.entity.type);
       }
       if (old.length) {
         highlighter.remove(old.map((pm) => pm.staticRange));
@@ -98,15 +101,12 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       shown[i] = next.length ? next : undefined;
       all = null;
       if (now() - sliceStart > SLICE_MS) {
-        highlighter.add(batch);
-        batch = [];
         // the benchmark (npm run bench) adds up these measures: matching only, then resolving and highlighting
         performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
         await pause();
         sliceStart = now();
       }
     }
-    highlighter.add(batch);
     performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
     if (pendingWork(state)) { await pause(); await resolve(); }
   }
