@@ -1,29 +1,47 @@
 // The bundled matching index in the content script: a file of the extension's own (build/index.bin.gz, emitted into
-// assets/ by vite), fetched, inflated by the browser while it arrives (DecompressionStream) and viewed as typed arrays
-// (decodeIndex): no JS loop over the trie or the tokens.
+// assets/ by vite), fetched, inflated by the browser (DecompressionStream) a slice at a time and decoded in steps,
+// with a yield to the page between them: loading is no long task.
 import browser from 'webextension-polyfill';
 import indexUrl from '../../build/index.bin.gz?url';
 import { decodeSteps, type PackedIndex } from '../core/dictionary/pack.ts';
 
+// compressed bytes inflated per task (about 3× as many come out)
+const SLICE = 96 * 1024;
+
+/** Gives the page its turn: scheduler.yield where the browser has it (no timer clamping), else a zero timeout. */
+const yieldToPage = (): Promise<void> => {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((r) => setTimeout(r, 0));
+};
+
 export async function loadIndexInBrowser(): Promise<PackedIndex> {
   const res = await fetch(browser.runtime.getURL(indexUrl.replace(/^\//, '')));
-  if (!res.ok || !res.body) throw new Error(`the dictionary could not be read (${res.status})`);
-  // read the inflated chunks, then one copy (Response.arrayBuffer() on a stream is slower in Chromium)
-  const reader = res.body.pipeThrough(new DecompressionStream('gzip')).getReader();
+  if (!res.ok) throw new Error(`the dictionary could not be read (${res.status})`);
+  const gz = new Uint8Array(await res.arrayBuffer());
+  const inflate = new DecompressionStream('gzip');
+  const writer = inflate.writable.getWriter();
+  const reader = inflate.readable.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
+  const reading = (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      chunks.push(value);
+      size += value.length;
+    }
+  })();
+  for (let at = 0; at < gz.length; at += SLICE) {
+    await writer.write(gz.subarray(at, at + SLICE));
+    await yieldToPage();
   }
+  await writer.close();
+  await reading;
   const bytes = new Uint8Array(size);
   for (let i = 0, at = 0; i < chunks.length; at += chunks[i].length, i++) bytes.set(chunks[i], at);
-  // decoding takes tasks of its own, apart from the last inflated chunks (no long task on the page)
   const steps = decodeSteps(bytes);
   for (;;) {
-    await new Promise((r) => setTimeout(r, 0));
+    await yieldToPage();
     const r = steps.next();
     if (r.done) return r.value;
   }
