@@ -434,20 +434,21 @@ function settleWaiting(m: Matcher, doc: DocumentState): number[] {
       const b = doc.blocks[i];
       // a block still waiting for its near-misses stays unsettled until the next resolution
       if (!b.fuzzed) { later.push(i); continue; }
-      const st: Settled = { fixed: [], ambiguous: [], open: [] };
-      const list = b.candidates.length > 1 ? [...b.candidates].sort((x, y) => x.from - y.from) : b.candidates;
-      for (const c of list) {
+      // most blocks have no open or ambiguous names: one shared empty list until one comes (memory)
+      const st: Settled = { fixed: [], ambiguous: NONE as unknown as Mention[], open: NONE as unknown as Candidate[] };
+      // candidates come in text order, unless a near-miss was added after them
+      const cs = b.candidates;
+      let ordered = true;
+      for (let k = 1; k < cs.length && ordered; k++) ordered = cs[k - 1].from < cs[k].from;
+      for (const c of ordered ? cs : [...cs].sort((x, y) => x.from - y.from)) {
         const info = analyze(m, c, b);
-        if (info.firm < 0) { st.open.push(c); continue; }
+        if (info.firm < 0) { (st.open.length ? st.open : (st.open = [])).push(c); continue; }
         seen.set(info.firm, (seen.get(info.firm) ?? 0) + 1);
         // where each person is named in full tells which of several namesakes a later surname means
         if (m.data.entities[info.firm].type === 'person') insertSorted(firmAt.get(info.firm) ?? firmAt.set(info.firm, []).get(info.firm)!, position(c));
-        if (info.ambiguousOnly) st.ambiguous.push(mentionOf(m, doc, c, info.firm));
+        if (info.ambiguousOnly) (st.ambiguous.length ? st.ambiguous : (st.ambiguous = [])).push(mentionOf(m, doc, c, info.firm));
         else { st.fixed.push(mentionOf(m, doc, c, info.firm)); doc.firmCount!++; }
       }
-      // most blocks have no open or ambiguous names: one shared empty list instead of one each (memory)
-      if (!st.open.length) st.open = NONE as unknown as Candidate[];
-      if (!st.ambiguous.length) st.ambiguous = NONE as unknown as Mention[];
       settled[i] = st;
       newOpen.push(...st.open);
       done.push(i);
