@@ -38,7 +38,7 @@ export function ourProbe() {
   (globalThis as any).gc?.();
   return {
     match: get('diplolens:match'), highlight: get('diplolens:highlight'), load: get('diplolens:load-dictionary'),
-    resolve: get('diplolens:resolve'), collect: get('diplolens:collect'),
+    resolve: get('diplolens:resolve'), collect: get('diplolens:collect'), decode: get('diplolens:decode'),
     longtasks: b.longtasks as Task[], heapBefore: b.heapBefore as number | null, heapBeforeAt: b.heapBeforeAt as number | null,
     heapAfter: ((performance as any).memory?.usedJSHeapSize ?? null) as number | null, mentions,
   };
