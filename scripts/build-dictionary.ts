@@ -1,6 +1,7 @@
 // Builds the dictionary: validates assets/dictionary, generates every inflected form at build time, and writes
 //   build/index.bin.gz  the matching index for the content script (and the CLI): the matcher's arrays, gzipped (see pack.ts)
 //   build/facts.json  the facts store the service worker serves on demand
+import { TITLE_KEYS } from '../src/core/titles.ts';
 import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -205,7 +206,8 @@ export async function buildDictionary() {
     }
     return row;
   });
-  const index = compileIndex(table, forms);
+  // title words get token ids of their own: the matcher then tells "a title stands before the name" by id alone
+  const index = compileIndex(table, forms, TITLE_KEYS);
   index.places = placeIndex(entities);
   const facts = buildFacts(entities, meetings);
   mkdirSync(OUT, { recursive: true });

@@ -32,7 +32,7 @@ function variantIds(m: Matcher, word: string): number[] {
   let ids = cache.get(word);
   if (ids) return ids;
   const found = new Set<number>();
-  for (const v of oneEdit(word)) { const id = m.tokenId.get(v); if (id !== undefined) found.add(id); }
+  for (const v of oneEdit(word)) { const id = m.tokenId.get(v); if (id !== undefined && id < m.nameTokens) found.add(id); }
   ids = [...found];
   if (cache.size >= VARIANTS_KEPT) cache.clear();
   cache.set(word, ids);
@@ -40,22 +40,23 @@ function variantIds(m: Matcher, word: string): number[] {
 }
 
 const wordLength = (t: IdTokens, j: number) => t.end[j] - t.start[j];
-/** a capitalized word outside any match, not a dictionary word, that could be a misspelt part of a name */
-function mayMiss(t: IdTokens, i: number, covered: Uint8Array | null): boolean {
-  if ((covered && covered[i]) || t.kind[i] !== 0 || !t.upper[i] || wordLength(t, i) < 3 || t.id[i] >= 0) return false;
+/** a capitalized word outside any match, not a word of a name, that could be a misspelt part of one
+ *  (`names`: the ids of names' words are below it, see Matcher.nameTokens) */
+function mayMiss(t: IdTokens, i: number, covered: Uint8Array | null, names: number): boolean {
+  if ((covered && covered[i]) || t.kind[i] !== 0 || !t.upper[i] || wordLength(t, i) < 3 || (t.id[i] >= 0 && t.id[i] < names)) return false;
   // a capital at the start of a sentence says nothing, unless a capitalized word follows ("Иан Борч сказал")
   return !t.sentenceStart[i] || (i + 1 < t.count && t.upper[i + 1] === 1);
 }
 // only inside a name: a neighbouring word must itself be a dictionary word of some length
 // (a capitalized neighbour, or a long lower-case word of a multiword name: "заключительного")
-const nameWord = (t: IdTokens, j: number, min: number) => t.kind[j] === 0 && t.id[j] >= 0 && wordLength(t, j) >= min && (t.upper[j] === 1 || wordLength(t, j) >= 6);
-const nextWord = (t: IdTokens, i: number) => (i + 1 < t.count && nameWord(t, i + 1, 4) ? t.id[i + 1] : undefined);
-const prevWord = (t: IdTokens, i: number) => (i > 0 && nameWord(t, i - 1, 3) ? t.id[i - 1] : undefined);
+const nameWord = (t: IdTokens, j: number, min: number, names: number) => t.kind[j] === 0 && t.id[j] >= 0 && t.id[j] < names && wordLength(t, j) >= min && (t.upper[j] === 1 || wordLength(t, j) >= 6);
+const nextWord = (t: IdTokens, i: number, names: number) => (i + 1 < t.count && nameWord(t, i + 1, 4, names) ? t.id[i + 1] : undefined);
+const prevWord = (t: IdTokens, i: number, names: number) => (i > 0 && nameWord(t, i - 1, 3, names) ? t.id[i - 1] : undefined);
 
 /** Whether a near-miss could be found at word i (a word no match covers): if no word of a block is one, its tokens
  *  need not be kept for the near-miss search. */
-export function missChanceAt(t: IdTokens, i: number): boolean {
-  return mayMiss(t, i, null) && (nextWord(t, i) !== undefined || prevWord(t, i) !== undefined);
+export function missChanceAt(t: IdTokens, i: number, names: number): boolean {
+  return mayMiss(t, i, null, names) && (nextWord(t, i, names) !== undefined || prevWord(t, i, names) !== undefined);
 }
 
 /** Looks for near-misses in blocks not looked at yet (those of `only`, else all), until `deadline`. */
@@ -76,8 +77,8 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: { has(entity: n
     let tries = 0;
     for (const c of b.candidates) for (let i = c.from; i <= c.to; i++) covered[i] = 1;
     for (let i = 0; i < t.count; i++) {
-      if (!mayMiss(t, i, covered)) continue;
-      const next = nextWord(t, i), prev = prevWord(t, i);
+      if (!mayMiss(t, i, covered, m.nameTokens)) continue;
+      const next = nextWord(t, i, m.nameTokens), prev = prevWord(t, i, m.nameTokens);
       if (next === undefined && prev === undefined) continue;
       // a word's key differs from its text only by case, marks and invisible characters
       const word = keyAt(b.text, t, i);

@@ -35,6 +35,8 @@ export interface Trie {
   termEntry: Int32Array | Uint16Array;
   /** the root's child along each token id (-1: none): most words of a page are looked up only there */
   rootChild: Int32Array;
+  /** ids below this are words of names (see IndexData.nameTokens) */
+  nameTokens: number;
 }
 
 /** The root's children as a table by token id (built at load: one pass over the root's edges). */
@@ -58,14 +60,14 @@ export function createMatcher(index: IndexData | PackedIndex): Matcher {
   if (index.v === 3) {
     const { firstEdge, edgeTok, termFirst, termEntry } = index;
     const tokenId = new TokenTable(index.tokens, index.tokenTable);
-    return { data: index, tokenId, firstEdge, edgeTok, termFirst, termEntry, rootChild: rootTable(firstEdge, edgeTok, tokenId.size) };
+    return { data: index, tokenId, firstEdge, edgeTok, termFirst, termEntry, rootChild: rootTable(firstEdge, edgeTok, tokenId.size), nameTokens: index.sizes.nameTokens ?? tokenId.size };
   }
   // the same array kinds as the shipped index's, so that the trie walk sees one kind
   const tokenId = new TokenTable(index.tokens ?? '');
   const firstEdge = Int32Array.from(index.firstEdge), edgeTok = idArray(index.edgeTok);
   return {
     data: index, tokenId, firstEdge, edgeTok, termFirst: Int32Array.from(index.termFirst), termEntry: idArray(index.termEntry),
-    rootChild: rootTable(firstEdge, edgeTok, tokenId.size),
+    rootChild: rootTable(firstEdge, edgeTok, tokenId.size), nameTokens: index.nameTokens ?? tokenId.size,
   };
 }
 
@@ -110,17 +112,18 @@ interface CandidateInfo {
 const DROPPED: IdTokens = { count: 0, start: new Int32Array(0), end: new Int32Array(0), id: new Int32Array(0), kind: new Uint8Array(0), upper: new Uint8Array(0), sentenceStart: new Uint8Array(0) };
 
 // title words as ids of the bundled token table (a title the dictionary lacks as a word is checked by its key)
-const titleIds = new WeakMap<object, Set<number>>();
+// (the bundled index gives every title word an id: then a word without one is no title, and no key need be made)
+const titleIds = new WeakMap<object, { ids: Set<number>; all: boolean }>();
 function isTitle(m: Matcher, b: BlockScan, i: number): boolean {
-  const id = b.tokens.id[i];
-  if (id < 0) return TITLE_KEYS.has(keyAt(b.text, b.tokens, i));
-  let ids = titleIds.get(m.tokenId);
-  if (!ids) {
-    ids = new Set();
-    for (const k of TITLE_KEYS) { const x = m.tokenId.get(k); if (x !== undefined) ids.add(x); }
-    titleIds.set(m.tokenId, ids);
+  let known = titleIds.get(m.tokenId);
+  if (!known) {
+    known = { ids: new Set(), all: true };
+    for (const k of TITLE_KEYS) { const x = m.tokenId.get(k); if (x !== undefined) known.ids.add(x); else known.all = false; }
+    titleIds.set(m.tokenId, known);
   }
-  return ids.has(id);
+  const id = b.tokens.id[i];
+  if (id < 0) return !known.all && TITLE_KEYS.has(keyAt(b.text, b.tokens, i));
+  return known.ids.has(id);
 }
 
 /** Works out once what resolution needs of a candidate, so that its block's tokens can then be let go. */
@@ -260,7 +263,7 @@ function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): boolean {
   for (let i = 0; i < t.count; ) {
     // no name starts with this word (most words of a page): nothing to walk
     if (t.kind[i] === 1 || (!m.extra && (id[i] < 0 || rootChild[id[i]] < 0))) {
-      chance ||= missChanceAt(t, i);
+      chance ||= missChanceAt(t, i, m.nameTokens);
       i++;
       continue;
     }
@@ -269,7 +272,7 @@ function scanBlock(m: Matcher, b: BlockScan, blockIndex: number): boolean {
     const own = m.extra ? longestAt(m, m.extra.trie, m.extra.entryOffset, b, blockIndex, i) : null;
     if (own && (!best || own.to > best.to)) best = own;
     else if (own && best && own.to === best.to) best.entries.push(...own.entries);
-    if (best) { b.candidates.push(best); i = best.to + 1; } else { chance ||= missChanceAt(t, i); i++; }
+    if (best) { b.candidates.push(best); i = best.to + 1; } else { chance ||= missChanceAt(t, i, m.nameTokens); i++; }
   }
   return chance;
 }

@@ -16,7 +16,8 @@ export function exactSurface(text: string, from = 0, to?: number): string {
   return parts.join(' ');
 }
 
-export function compileIndex(entities: IndexEntity[], forms: FormSpec[]): IndexData {
+/** `words`: keys the matcher asks about by id though no name holds them (title words): given ids after the names'. */
+export function compileIndex(entities: IndexEntity[], forms: FormSpec[], words: Iterable<string> = []): IndexData {
   const tokId = new Map<string, number>();
   const tokens: string[] = [];
   // build a pointer trie first, then lay it out breadth-first
@@ -41,6 +42,8 @@ export function compileIndex(entities: IndexEntity[], forms: FormSpec[]): IndexD
     if (e === undefined) { e = entries.length; entries.push(exact === undefined ? [f.entity, f.flags] : [f.entity, f.flags, exact]); entryKey.set(ek, e); }
     if (!node.entries.includes(e)) node.entries.push(e);
   }
+  const nameTokens = tokens.length;
+  for (const k of words) if (!tokId.has(k) && !k.includes('\n')) { tokId.set(k, tokens.length); tokens.push(k); }
   const firstEdge: number[] = [];
   const edgeTok: number[] = [];
   const termFirst: number[] = [];
@@ -55,5 +58,5 @@ export function compileIndex(entities: IndexEntity[], forms: FormSpec[]): IndexD
   }
   firstEdge.push(edgeTok.length);
   termFirst.push(termEntry.length);
-  return { v: 1, entities, tokens: tokens.join('\n'), firstEdge, edgeTok, termFirst, termEntry, entries };
+  return { v: 1, entities, tokens: tokens.join('\n'), firstEdge, edgeTok, termFirst, termEntry, entries, ...(tokens.length > nameTokens ? { nameTokens } : {}) };
 }

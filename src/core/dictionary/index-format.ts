@@ -48,6 +48,9 @@ export interface IndexData {
   entries: [number, number, string?][];
   /** capitals and major cities: token keys joined by ' ' → English name */
   places?: Record<string, string>;
+  /** tokens below this id are words of names; those from it on are other words the matcher asks about by id
+   *  (title words). Unset: all are words of names. */
+  nameTokens?: number;
 }
 
 /** roles the matcher and meeting extraction reason about, by code */

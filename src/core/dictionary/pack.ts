@@ -32,7 +32,7 @@ export interface PackedIndex {
   edgeTok: IdArray;
   termFirst: Int32Array;
   termEntry: IdArray;
-  sizes: { nodes: number; edges: number; terms: number; entries: number; tokens: number };
+  sizes: { nodes: number; edges: number; terms: number; entries: number; tokens: number; nameTokens?: number };
 }
 
 const MAGIC = 'DLX4';
@@ -68,7 +68,7 @@ export function encodeIndex(d: IndexData): Uint8Array {
   ];
   for (const p of parts) if (p[1] instanceof Int32Array) p[2] = 'i32';
   const meta = {
-    v: 3, sizes: { nodes: d.firstEdge.length - 1, edges: d.edgeTok.length, terms: d.termEntry.length, entries: d.entries.length, tokens: starts.length - 1 },
+    v: 3, sizes: { nodes: d.firstEdge.length - 1, edges: d.edgeTok.length, terms: d.termEntry.length, entries: d.entries.length, tokens: starts.length - 1, ...(d.nameTokens !== undefined ? { nameTokens: d.nameTokens } : {}) },
   };
   // the header holds the sections' offsets, which depend on the header's length: lay out until it settles
   let sections: Section[] = [];
@@ -150,5 +150,6 @@ export function unpackIndex(p: PackedIndex): IndexData {
   return {
     v: 1, entities: p.entities, tokens: p.tokens, firstEdge: Array.from(p.firstEdge), edgeTok: Array.from(p.edgeTok),
     termFirst: Array.from(p.termFirst), termEntry: Array.from(p.termEntry), entries: p.entries, ...(p.places ? { places: p.places } : {}),
+    ...(p.sizes.nameTokens !== undefined ? { nameTokens: p.sizes.nameTokens } : {}),
   };
 }
