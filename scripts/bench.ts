@@ -12,7 +12,7 @@ import { generatePage, mulberry32, type CorpusDoc } from './lib/bench/page.ts';
 import { loadFacts, labelPools, surfaceForms, alternation, pickAliases } from './lib/bench/forms.ts';
 import { PRODUCT_LANGS } from './lib/bench/templates.ts';
 import { servePage, launchBoth } from './lib/bench/browser.ts';
-import { initProbe, walkProbe, ourProbe, markRegExpProbe, markArrayProbe, makeRangesProbe, mutateProbe, type Task } from './lib/bench/probes.ts';
+import { initProbe, walkProbe, ourProbe, markRegExpProbe, markArrayProbe, makeRangesProbe, mutateProbe, highlightFrameProbe, type Task } from './lib/bench/probes.ts';
 import { median, targets, table, fx, ms, type Result } from './lib/bench/report.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -107,6 +107,7 @@ async function main() {
       ['Blink heap vs page without extension', `${fx(vsPlain('blink'))} MB`, 'CDP embedderHeapUsedSize (Oilpan: Ranges, Highlights, our UI) after GC'],
       ['Blink Ranges alone, same count', `${fx(ranges.blinkMB)} MB`, `${fx((ranges.blinkMB * MB) / ranges.n, 0)} B per Range + ${fx((ranges.jsMB * MB) / ranges.n, 0)} B JS; 2000 DOM inserts ${ms(ranges.mutateBefore)} → ${ms(ranges.mutateAfter)} with them live`],
       ['our longest task (scan window)', ms(result.longestTaskMs), `longest after DOMContentLoaded (incl. content-script injection, page layout) ${ms(median(R.longestAfterDcl))}`],
+      ['Blink: a frame after one highlight change', ms(ranges.frame.frameMs), `with ${ranges.n} ranges registered, no extension (its long task ${ms(ranges.frame.longest)}): the browser re-lays every range on any change`],
       ['mark.js regex longest task', ms(result.markjsLongestTaskMs), `mark.js array: longest chunk of 5 aliases ${ms(median(R.arrayLongest))}`],
     ];
     const ratios = [
@@ -228,7 +229,8 @@ async function rangeMemory(ctx: BrowserContext, url: string, n: number) {
     const made = await page.evaluate(makeRangesProbe, n);
     const h1 = await heapCdp(ctx, page);
     const mutateAfter = median([await page.evaluate(mutateProbe), await page.evaluate(mutateProbe), await page.evaluate(mutateProbe)]);
-    return { n: made, blinkMB: h1.blink - h0.blink, jsMB: h1.js - h0.js, mutateBefore, mutateAfter };
+    const frame = await page.evaluate(highlightFrameProbe);
+    return { n: made, blinkMB: h1.blink - h0.blink, jsMB: h1.js - h0.js, mutateBefore, mutateAfter, frame };
   } finally {
     await page.close();
   }

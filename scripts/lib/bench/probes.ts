@@ -101,3 +101,24 @@ export function mutateProbe() {
   host.remove();
   return performance.now() - t0;
 }
+
+/** Blink's cost of one highlight change once N ranges are registered (run after makeRangesProbe): the browser
+ *  re-lays every registered range's markers on the next frame, whichever Highlight changed. */
+export async function highlightFrameProbe(): Promise<{ frameMs: number; longest: number }> {
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  await frame();
+  const b: any = ((window as any).__bench ??= { longtasks: [] });
+  const seen: number[] = [];
+  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push(e.duration); });
+  try { obs.observe({ type: 'longtask' }); } catch { /* no long-task timing */ }
+  const t = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT).nextNode() as Text;
+  const one = new Highlight(new StaticRange({ startContainer: t, startOffset: 0, endContainer: t, endOffset: Math.min(1, t.data.length) }));
+  const t0 = performance.now();
+  (CSS as any).highlights.set('bench-one-more', one);
+  await frame();
+  const frameMs = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 200));
+  obs.disconnect();
+  void b;
+  return { frameMs, longest: Math.max(0, ...seen) };
+}
