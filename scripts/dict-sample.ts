@@ -5,6 +5,7 @@
 // (a hash of the sorted ids) tells whether a later run draws from the same set of ids.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mulberry32 } from './lib/random.ts';
 
 interface Entity {
   id: string; name: string; type: 'person' | 'organization' | 'treaty' | 'country'; sources: string[]; asOf: string;
@@ -12,18 +13,6 @@ interface Entity {
   founded?: string; headquarters?: Record<string, string>; members?: { id: string }[]; partOf?: string[];
   signed?: { date?: string; place?: Record<string, string> }; inForce?: string; status?: string; parties?: { id: string }[];
   iso2?: string; iso3?: string; capital?: Record<string, string>; un?: string;
-}
-
-/** mulberry32: a small seeded PRNG, uniform in [0, 1) */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** n distinct items of a sorted list (partial Fisher–Yates shuffle), in drawing order */

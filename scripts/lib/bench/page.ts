@@ -1,6 +1,8 @@
 // The benchmark's news page: ≥ 1 MiB of text in ≥ 20,000 text nodes, articles in every product language, with links
 // and emphasis around parts of sentences and of names (as real pages split "<a>Ian</a> Borg" or "<b>Kaz</b>akhstan").
 // Written from the dictionary's labels in template sentences (templates.ts), or from a corpus read at run time.
+import { mulberry32 } from '../random.ts';
+export { mulberry32 };
 import { TEMPLATES, PRODUCT_LANGS, type ProductLang } from './templates.ts';
 import type { Label, LabelPools, BenchType } from './forms.ts';
 
@@ -28,17 +30,6 @@ export interface GeneratedPage {
   splits: SplitName[];
   /** distinct labels used, joined by '\n' (or the distinct corpus text): where aliases for mark.js are looked for */
   vocabulary: string;
-}
-
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
