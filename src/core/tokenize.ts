@@ -186,7 +186,7 @@ class TokenBuffer {
     return { count: this.count, start: this.start, end: this.end, kind: this.kind, upper: this.upper, sentenceStart: this.sentenceStart, key: this.key };
   }
   // Allocating ArrayBuffers costs more than scanning a short text: V8 keeps typed arrays of up to 64 bytes inside its
-  // heap (cheap), and for larger ones the five columns share one buffer.
+  // heap (cheap), and for larger ones the five columns share one buffer (the id column of id mode has its own).
   private alloc(cap: number): void {
     if (this.ids) this.id = new Int32Array(cap);
     if (cap <= 16) {

@@ -19,7 +19,7 @@ import { buildTokenTable, type TokenTableParts } from './token-table.ts';
 
 type IdArray = Uint16Array | Int32Array;
 
-/** The shipped index once loaded: views over the file's bytes (see createMatcher). */
+/** The shipped index once loaded: its arrays, copied out of the file's bytes in one piece (see createMatcher). */
 export interface PackedIndex {
   v: 3;
   entities: IndexData['entities'];
