@@ -65,14 +65,14 @@ async function main() {
     const R = { walk: [] as number[], scan: [] as number[], hl: [] as number[], collect: [] as number[], load: [] as number[], heap: [] as number[],
       heapCdp: [] as number[], longest: [] as number[], longestAfterDcl: [] as number[], mentions: [] as number[], slices: [] as number[],
       regexp: [] as number[], regexpLongest: [] as number[], regexpMarks: [] as number[], array: [] as number[], arrayDone: [] as number[],
-      arrayMarks: [] as number[], arrayLongest: [] as number[], decode: [] as number[], nodes: [] as number[], chars: [] as number[], plainHeap: [] as { js: number; blink: number }[], heapCdpExt: [] as { js: number; blink: number }[], hlSum: [] as number[], hlMeasures: [] as number[] };
+      arrayMarks: [] as number[], arrayLongest: [] as number[], decode: [] as number[], readFile: [] as number[], inflate: [] as number[], nodes: [] as number[], chars: [] as number[], plainHeap: [] as { js: number; blink: number }[], heapCdpExt: [] as { js: number; blink: number }[], hlSum: [] as number[], hlMeasures: [] as number[] };
     for (let i = 0; i < runs; i++) {
       const o = await ours(browsers.ext, url);
       const w = await plain(browsers.plain, url, walkProbe, true);
       const x = await plain(browsers.plain, url, markRegExpProbe, false, { source, flags: 'g', acrossElements }, true);
       const y = await plain(browsers.plain, url, markArrayProbe, false, { aliases, chunk: 5, capMs }, true);
       R.walk.push(w.result.ms); R.nodes.push(w.result.nodes); R.chars.push(w.result.chars); R.plainHeap.push(w.heapCdp!);
-      R.scan.push(o.scanMs); R.hl.push(o.highlightMs); R.collect.push(o.collectMs); R.load.push(o.loadMs); R.decode.push(o.decodeMs); R.heap.push(o.heapDeltaMB);
+      R.scan.push(o.scanMs); R.hl.push(o.highlightMs); R.collect.push(o.collectMs); R.load.push(o.loadMs); R.decode.push(o.decodeMs); R.readFile.push(o.readFileMs); R.inflate.push(o.inflateMs); R.heap.push(o.heapDeltaMB);
       R.heapCdpExt.push(o.heapCdp); R.hlSum.push(o.highlightSumMs); R.hlMeasures.push(o.highlightMeasures); R.longest.push(o.longestMs); R.longestAfterDcl.push(o.longestAfterDclMs); R.mentions.push(o.mentions); R.slices.push(o.match.length);
       R.regexp.push(x.result.ms); R.regexpMarks.push(x.result.marks);
       R.regexpLongest.push(Math.max(0, ...x.tasks.filter((t) => t.start < x.result.end && t.start + t.duration > x.result.start).map((t) => t.duration)));
@@ -101,7 +101,9 @@ async function main() {
       ['(d) mark.js markRegExp, one alternation', ms(result.markjsRegExpMs), `${forms.length} forms, longest first, flags g${acrossElements ? ', acrossElements' : ''}; ${median(R.regexpMarks)} marks`],
       ['(e) mark.js mark(), array of aliases', ms(result.markjsArrayMs), `${result.markjsArrayAliases}/${aliases.length} aliases${arrayCapped ? ` (capped at ${capMs / 1000} s; ≈ ${ms(arrayPer300)} for all)` : ''}, default options; ${median(R.arrayMarks)} marks`],
       ['dictionary load (diplolens:load-dictionary)', ms(result.dictionaryLoadMs), 'fetch, inflate, decode, createMatcher: wall-clock'],
-      ['    of which decoding', ms(median(R.decode)), "Σ 'diplolens:decode' steps (JSON sections, arrays, token text); the rest: reading and inflating the file"],
+      ['    of which reading the file', ms(median(R.readFile)), "'diplolens:read-file': fetch from the extension's package (the browser's I/O; the page's thread is free)"],
+      ['    of which inflating', ms(median(R.inflate)), "Σ 'diplolens:inflate' slices (DecompressionStream, straight into the index's two regions)"],
+      ['    of which decoding (parse)', ms(median(R.decode)), "Σ 'diplolens:decode' steps: views, JSON sections, entity and entry columns, the matcher; the rest: yields to the page"],
       ['JS heap growth, content script', `${fx(result.heapDeltaMB)} MB`, 'after GC: DOMContentLoaded → highlights done (MiB)'],
       ['JS heap vs page without extension', `${fx(vsPlain('js'))} MB`, 'CDP Runtime.getHeapUsage after GC, highlights done'],
       ['Blink heap vs page without extension', `${fx(vsPlain('blink'))} MB`, 'CDP embedderHeapUsedSize (Oilpan: Ranges, Highlights, our UI) after GC'],
@@ -206,6 +208,8 @@ async function ours(ctx: BrowserContext, url: string) {
       highlightSumMs: p.highlight.reduce((t, m) => t + m.duration, 0),
       loadMs: load?.duration ?? NaN,
       decodeMs: p.decode.reduce((t, m) => t + m.duration, 0),
+      readFileMs: p.readFile[0]?.duration ?? NaN,
+      inflateMs: p.inflate.reduce((t, m) => t + m.duration, 0),
       collectMs: p.collect.length ? covered(p.collect) : load ? p.match[0].start - end(load) : NaN,
       heapDeltaMB: p.heapBefore !== null && p.heapAfter !== null ? (p.heapAfter - p.heapBefore) / MB : NaN,
       heapCdp: heap,

@@ -27,7 +27,10 @@ async function main() {
   let loading: Promise<void> | null = null;
   const loadBase = () => (loading ??= (async () => {
     const t0 = performance.now();
-    base = createMatcher(await loadIndexInBrowser());
+    const index = await loadIndexInBrowser();
+    const t1 = performance.now();
+    base = createMatcher(index);
+    performance.measure('diplolens:decode', { start: t1, end: performance.now(), detail: 'matcher' });
     performance.measure('diplolens:load-dictionary', { start: t0, end: performance.now() });
   })());
   if (siteEnabled(settings, host)) loadBase().catch(() => {});

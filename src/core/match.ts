@@ -57,9 +57,9 @@ export interface Matcher extends Trie {
 
 /** A matcher over a compiled index, plain (IndexData) or as shipped (PackedIndex: its arrays are used as they are). */
 export function createMatcher(index: IndexData | PackedIndex): Matcher {
-  if (index.v === 3) {
+  if (index.v === 5) {
     const { firstEdge, edgeTok, termFirst, termEntry } = index;
-    const tokenId = new TokenTable(index.tokens, index.tokenTable);
+    const tokenId = new TokenTable(index.tokenUnits, index.tokenTable);
     return { data: index, tokenId, firstEdge, edgeTok, termFirst, termEntry, rootChild: rootTable(firstEdge, edgeTok, tokenId.size), nameTokens: index.sizes.nameTokens ?? tokenId.size };
   }
   // the same array kinds as the shipped index's, so that the trie walk sees one kind

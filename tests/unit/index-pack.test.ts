@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { compileIndex } from '../../src/core/dictionary/compile.ts';
-import { encodeIndex, decodeIndex, unpackIndex } from '../../src/core/dictionary/pack.ts';
+import { encodeIndex, decodeIndex, decodeSteps, indexAssembler, unpackIndex } from '../../src/core/dictionary/pack.ts';
 import { buildTokenTable } from '../../src/core/dictionary/token-table.ts';
 import { Flag } from '../../src/core/dictionary/index-format.ts';
 import { createMatcher } from '../../src/core/match.ts';
@@ -40,7 +40,22 @@ describe('the shipped index format', () => {
     const shifted = new Uint8Array(bytes.length + 1);
     shifted.set(bytes, 1);
     expect(unpackIndex(decodeIndex(shifted.subarray(1)))).toEqual(index);
-    expect(() => decodeIndex(new Uint8Array(16))).toThrow(/DLX4/);
+    expect(() => decodeIndex(new Uint8Array(16))).toThrow(/DLX5/);
+    // whatever sizes the inflater's chunks come in, the file gathered chunk by chunk decodes the same
+    for (const cut of [1, 7, 64, 1000, bytes.length]) {
+      const file = indexAssembler();
+      for (let at = 0; at < bytes.length; at += cut) file.push(bytes.subarray(at, at + cut));
+      const steps = decodeSteps(file.done());
+      let r = steps.next();
+      while (!r.done) r = steps.next();
+      expect(unpackIndex(r.value), `chunks of ${cut}`).toEqual(index);
+    }
+    // a file cut short or too long is refused, not misread
+    const short = indexAssembler();
+    short.push(bytes.subarray(0, bytes.length - 4));
+    expect(() => short.done()).toThrow(/cut short/);
+    const long = indexAssembler();
+    expect(() => long.push(new Uint8Array([...bytes, 1, 2, 3, 4]))).toThrow(/longer/);
     const text = 'Ian Borg met the UN; Иэн Борг и ООН. Borg said.';
     expect(scanForOutput(createMatcher(packed), text, { lang: 'en' })).toEqual(scanForOutput(createMatcher(index), text, { lang: 'en' }));
   });
@@ -53,6 +68,7 @@ describe('the shipped index format', () => {
     expect(Buffer.from(encodeIndex(plain)).equals(inflated)).toBe(true);
     // the token table shipped is the one the matcher would build
     const built = buildTokenTable(plain.tokens);
+    expect(new TextDecoder('utf-16le').decode(packed.tokenUnits)).toBe(plain.tokens);
     expect(packed.tokenTable.table).toEqual(built.table);
     expect(packed.tokenTable.starts).toEqual(built.starts);
     const fromViews = createMatcher(packed), fromPlain = createMatcher(plain);

@@ -39,6 +39,7 @@ export function ourProbe() {
   return {
     match: get('diplolens:match'), highlight: get('diplolens:highlight'), load: get('diplolens:load-dictionary'),
     resolve: get('diplolens:resolve'), collect: get('diplolens:collect'), decode: get('diplolens:decode'),
+    readFile: get('diplolens:read-file'), inflate: get('diplolens:inflate'),
     longtasks: b.longtasks as Task[], heapBefore: b.heapBefore as number | null, heapBeforeAt: b.heapBeforeAt as number | null,
     heapAfter: ((performance as any).memory?.usedJSHeapSize ?? null) as number | null, mentions,
   };

@@ -1,6 +1,7 @@
 // Token key → token id without building a Map of tens of thousands of strings: an open-addressing hash table over
-// the index's own '\n'-joined token string. The bundled index ships the table ready-made (built here at build time),
-// so loading it is a view over the file's bytes; the user's own small index builds one at run time.
+// the index's own '\n'-joined token keys, held as UTF-16 code units (no string: a view over the shipped file's bytes,
+// off the JS heap). The bundled index ships the table ready-made (built here at build time); the user's own small
+// index builds one at run time.
 
 /** the table's arrays: slot → token id + 1 (0 = empty), and each token's start in the token string */
 export interface TokenTableParts {
@@ -36,14 +37,24 @@ export function buildTokenTable(tokens: string): TokenTableParts {
   return { table, starts };
 }
 
+/** a string's UTF-16 code units */
+export function codeUnits(s: string): Uint16Array {
+  const u = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+  return u;
+}
+
 export class TokenTable {
+  private readonly tokens: Uint16Array;
   private readonly starts: Int32Array;
   private readonly table: Uint16Array | Int32Array;
   private readonly mask: number;
   readonly size: number;
 
-  /** over ready-made parts (views over the shipped index), or building them from the token string */
-  constructor(private readonly tokens: string, parts: TokenTableParts = buildTokenTable(tokens)) {
+  /** over the shipped index's code units and ready-made parts, or building both from the '\n'-joined keys */
+  constructor(tokens: string | Uint16Array, parts?: TokenTableParts) {
+    this.tokens = typeof tokens === 'string' ? codeUnits(tokens) : tokens;
+    parts ??= buildTokenTable(typeof tokens === 'string' ? tokens : new TextDecoder('utf-16le').decode(tokens));
     this.starts = parts.starts;
     this.table = parts.table;
     this.mask = this.table.length - 1;
@@ -57,7 +68,10 @@ export class TokenTable {
       const v = this.table[slot];
       if (v === 0) return undefined;
       const id = v - 1, s = this.starts[id];
-      if (this.starts[id + 1] - 1 - s === key.length && this.tokens.startsWith(key, s)) return id;
+      if (this.starts[id + 1] - 1 - s !== key.length) continue;
+      let i = 0;
+      while (i < key.length && this.tokens[s + i] === key.charCodeAt(i)) i++;
+      if (i === key.length) return id;
     }
   }
 
@@ -81,7 +95,7 @@ export class TokenTable {
       let p = from;
       for (; p < to; p++) {
         const u = unit[text.charCodeAt(p)] | 0;
-        if (u !== 0 && tokens.charCodeAt(q++) !== u) break;
+        if (u !== 0 && tokens[q++] !== u) break;
       }
       if (p === to) return id;
     }
@@ -105,7 +119,7 @@ export class TokenTable {
       const v = table[slot];
       if (v === 0) return -1;
       const id = v - 1;
-      if (starts[id + 1] - starts[id] === 2 && tokens.charCodeAt(starts[id]) === u) return id;
+      if (starts[id + 1] - starts[id] === 2 && tokens[starts[id]] === u) return id;
     }
   }
 }
