@@ -66,9 +66,17 @@ function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
   const doc = root.ownerDocument ?? (root as Document);
   // a change inside an editable area (the reader typing) is never read
   if (insideSkipped(root)) return { step: () => true, blocks: (): TextBlock[] => [] };
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode: (n) => (n.nodeType === 1 && skipElement(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-  });
+  // no filter callback: the browser calling back into script for every node cost more than the walk itself;
+  // a skipped element's subtree is stepped over by hand (afterSkipped)
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  /** the node after the current one's subtree, or null at the end of the tree */
+  const afterSkipped = (): Node | null => {
+    for (;;) {
+      const next = walker.nextSibling();
+      if (next) return next;
+      if (!walker.parentNode()) return null;
+    }
+  };
   const blocks: TextBlock[] = [];
   let current: TextBlock | null = null;
   const blockCache = new Map<Element, Element>();
@@ -84,14 +92,22 @@ function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
   };
   const shadows: ShadowRoot[] = [];
   let finished = false;
+  let pending: Node | null = null;
   /** walks until the deadline (checked every 256 nodes); true when the whole tree is read */
   const step = (deadline: number): boolean => {
   if (finished) return true;
   let count = 0;
-  for (;;) {
-    if ((++count & 255) === 0 && performance.now() > deadline) return false;
-    const n = walker.nextNode();
-    if (!n) break;
+  for (let n = pending ?? walker.nextNode(); n; n = walker.nextNode()) {
+    pending = null;
+    if (n.nodeType === 1) {
+      while (n && n.nodeType === 1 && skipElement(n as Element)) n = afterSkipped();
+      if (!n) break;
+    }
+    if ((++count & 255) === 0 && performance.now() > deadline) {
+      // this node is read first on the next call
+      pending = n;
+      return false;
+    }
     if (n.nodeType === 1) {
       if ((n as Element).tagName === 'BR' && current) current.text += '\n';
       const shadow = (n as Element).shadowRoot;

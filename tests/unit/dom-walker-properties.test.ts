@@ -3,7 +3,7 @@
 // @vitest-environment happy-dom
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { collectBlocks, locate, blockText } from '../../src/content/collect.ts';
+import { collectBlocks, collectSliced, locate, blockText } from '../../src/content/collect.ts';
 
 const PIECES = ['Иэн Борч', 'ОБСЕ', 'Қазақстан', 'NATO', '王毅', '😀', '\u0301', '\u200F', 'مرحبا', '\u00AD', '\u200B', '\u00A0', '—', ' '];
 const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 })), { maxLength: 20 }).map((a) => a.join(''));
@@ -32,6 +32,37 @@ describe('the page walker on any DOM', () => {
         for (const n of b.nodes) expect(n.parentElement?.closest('textarea, script')).toBeNull();
       }
     }), { numRuns: 150 });
+  });
+
+  it('read in slices cut short at every check, a page gives the same blocks as read at once (skipped subtrees too)', async () => {
+    // nested editable areas, scripts and hidden parts among hundreds of nodes: every slice ends at its first check
+    const TAGS = ['p', 'span', 'b', 'div', 'li', 'textarea', 'script', 'br', 'div contenteditable', 'span hidden', 'div aria-hidden', 'pre class=cm-editor'];
+    const build = (parts: [number, string, number][]) => {
+      document.body.innerHTML = '';
+      const stack: HTMLElement[] = [document.body];
+      for (const [tag, t, up] of parts) {
+        const [name, attr] = TAGS[tag].split(' ');
+        const el = document.createElement(name);
+        if (attr) { const [k, v = attr === 'contenteditable' ? 'true' : attr === 'aria-hidden' ? 'true' : ''] = attr.split('='); el.setAttribute(k, v); }
+        const skipped = tag >= 5;
+        if (name !== 'br') el.append(t);
+        // inside a skipped element, a nested one of its own: its whole subtree is stepped over
+        if (skipped && name !== 'br' && name !== 'textarea') { const inner = document.createElement('b'); inner.append(t, document.createElement('i')); el.append(inner); }
+        stack[stack.length - 1].append(el);
+        if (!skipped) stack.push(el);
+        for (let i = 0; i < up && stack.length > 1; i++) stack.pop();
+      }
+    };
+    const view = (blocks: ReturnType<typeof collectBlocks>) => blocks.map((b) => [b.text, b.nodes.length, b.element.tagName]);
+    await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.nat(TAGS.length - 1), text, fc.nat(2)), { minLength: 400, maxLength: 900 }), async (parts) => {
+      build(parts);
+      const whole = collectBlocks(document.body);
+      let slices = 0;
+      const sliced = await collectSliced(document.body, undefined, -1, async () => { slices++; });
+      expect(view(sliced)).toEqual(view(whole));
+      expect(slices).toBeGreaterThan(0);
+      for (const b of sliced) for (const n of b.nodes) expect(n.parentElement?.closest('textarea, script, [contenteditable], [hidden], [aria-hidden], .cm-editor')).toBeNull();
+    }), { numRuns: 25 });
   });
 
   it('walks a tree nested 2,000 deep without overflowing the stack', () => {
