@@ -132,8 +132,9 @@ export function analyze(m: Matcher, c: Candidate, b: BlockScan): CandidateInfo {
   const t = b.tokens;
   const entries = m.data.entries;
   let firm = -1, several: number[] | undefined, ambiguousOnly = true;
-  for (const e of c.entries) {
-    const [ent, flags] = entries[e];
+  // indexed loops and reads, no destructuring: this runs before the JIT warms up, where an iterator costs
+  for (let k = 0; k < c.entries.length; k++) {
+    const entry = entries[c.entries[k]], ent = entry[0], flags = entry[1];
     if (flags & Flag.Short) continue;
     if (!(flags & Flag.Ambiguous)) ambiguousOnly = false;
     if (firm === -1) firm = ent;
@@ -201,10 +202,10 @@ function looksLikeAcronym(b: BlockScan, i: number): boolean {
 }
 
 function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: number): boolean {
-  const [, flags, exact] = m.data.entries[entry];
+  const en = m.data.entries[entry], flags = en[1], exact = en[2];
   const t = b.tokens;
   if (flags & Flag.Capital && !CASELESS.has(b.lang) && t.kind[from] === 0 && !t.upper[from]) return false;
-  if (!(flags & Flag.Exact) && from === to && m.data.entities[m.data.entries[entry][0]].type === 'person' && looksLikeAcronym(b, from)) return false;
+  if (!(flags & Flag.Exact) && from === to && m.data.entities[en[0]].type === 'person' && looksLikeAcronym(b, from)) return false;
   if (flags & Flag.Short) {
     // a surname glued to another capitalized word is part of someone else's name ("Hassan Wirayuda")
     if (b.lang !== 'de' && isNameLike(t, to + 1) && !isTitle(m, b, to + 1) && t.start[to + 1] - t.end[to] <= 1) return false;
@@ -240,9 +241,9 @@ function longestAt(m: Matcher, trie: Trie, offset: number, b: BlockScan, blockIn
     const a = termFirst[node], z = termFirst[node + 1];
     if (a === z) continue;
     // a match must end on a word boundary: "U.S" inside "U.S.A" is not "U.S"
-    const entries: number[] = [];
-    for (let k = a; k < z; k++) if (entryFits(m, b, i, j, termEntry[k] + offset)) entries.push(termEntry[k] + offset);
-    if (entries.length) best = { block: blockIndex, from: i, to: j, entries, approximate: undefined, info: undefined, decided: undefined };
+    let entries: number[] | null = null;
+    for (let k = a; k < z; k++) if (entryFits(m, b, i, j, termEntry[k] + offset)) (entries ??= []).push(termEntry[k] + offset);
+    if (entries) best = { block: blockIndex, from: i, to: j, entries, approximate: undefined, info: undefined, decided: undefined };
   }
   return best;
 }
@@ -331,11 +332,12 @@ export function startDocument(options: ScanOptions = {}): DocumentState {
 export function addBlocks(m: Matcher, doc: DocumentState, blocks: Block[]): number[] {
   const added: number[] = [];
   doc.waiting ??= [];
-  for (const blk of blocks) {
+  for (let n = 0; n < blocks.length; n++) {
+    const blk = blocks[n];
     const b: BlockScan = { text: blk.text, lang: blk.lang ?? doc.options.lang ?? 'en', tokens: tokenizeIdsTransient(blk.text, m.tokenId), candidates: [] };
     const index = doc.blocks.push(b) - 1;
     const chance = scanBlock(m, b, index);
-    for (const c of b.candidates) analyze(m, c, b);
+    for (let k = 0; k < b.candidates.length; k++) analyze(m, b.candidates[k], b);
     // the tokens are kept only where a near-miss may still be looked for (memory, and no copy for most blocks)
     if (chance) b.tokens = keepTokens(b.tokens);
     else { b.tokens = DROPPED; b.fuzzed = true; }

@@ -226,13 +226,16 @@ export function releaseTokenArena(): void {
   arena = null;
 }
 
-function carve(bytes: number): [ArrayBuffer, number] {
+/** Room for `bytes` in the arena (or a buffer of its own when big): the buffer, its offset in carvedAt. */
+let carvedAt = 0;
+function carve(bytes: number): ArrayBuffer {
   const need = (bytes + 7) & ~7;
-  if (need > ARENA_BYTES / 4) return [new ArrayBuffer(need), 0];
+  carvedAt = 0;
+  if (need > ARENA_BYTES / 4) return new ArrayBuffer(need);
   if (!arena || arenaUsed + need > ARENA_BYTES) { arena = new ArrayBuffer(ARENA_BYTES); arenaUsed = 0; }
-  const at = arenaUsed;
+  carvedAt = arenaUsed;
   arenaUsed += need;
-  return [arena, at];
+  return arena;
 }
 
 /** Tokens with their ids in `ids` (the matcher): no string is made for a word the table can look up directly. */
@@ -254,7 +257,7 @@ export function tokenizeIdsTransient(text: string, ids: KeyIds): IdTokens {
 /** A copy of tokens, exactly sized, in the shared arena. */
 export function keepTokens(t: IdTokens): IdTokens {
   const n = t.count;
-  const [buf, at] = carve(n * 15);
+  const buf = carve(n * 15), at = carvedAt;
   const out: IdTokens = {
     count: n, start: new Int32Array(buf, at, n), end: new Int32Array(buf, at + n * 4, n), id: new Int32Array(buf, at + n * 8, n),
     kind: new Uint8Array(buf, at + n * 12, n), upper: new Uint8Array(buf, at + n * 13, n), sentenceStart: new Uint8Array(buf, at + n * 14, n),
