@@ -62,7 +62,6 @@ export function missChanceAt(t: IdTokens, i: number, names: number): boolean {
 /** Looks for near-misses in blocks not looked at yet (those of `only`, else all), until `deadline`. */
 export function nearMisses(m: Matcher, doc: DocumentState, seen: { has(entity: number): boolean }, only?: number[], deadline?: number): Candidate[] {
   const out: Candidate[] = [];
-  const { entries } = m.data;
   deadline ??= doc.nearMissBudgetMs === undefined ? Infinity : performance.now() + doc.nearMissBudgetMs;
   for (const blockIndex of only ?? doc.blocks.keys()) {
     const b = doc.blocks[blockIndex];
@@ -105,7 +104,7 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: { has(entity: n
             const ok: number[] = [];
             for (let k = a; k < z; k++) {
               const e = m.termEntry[k];
-              const [ent, flags] = entries[e];
+              const ent = m.entryEntity[e], flags = m.entryFlags[e];
               if (flags & (Flag.Exact | Flag.Ambiguous)) continue;
               // one word alone, or a surname: only a person the page already names ("Indian" is not "India")
               if ((words < 2 || flags & Flag.Short) && !(seen.has(ent) && m.data.entities[ent].type === 'person')) continue;
@@ -113,7 +112,7 @@ export function nearMisses(m: Matcher, doc: DocumentState, seen: { has(entity: n
               if (words >= 2 && word.length < (words >= 3 ? 4 : 6) && !seen.has(ent)) continue;
               ok.push(e);
             }
-            if (ok.length && new Set(ok.map((e) => entries[e][0])).size === 1 && (!best || j - from > best.to - best.from))
+            if (ok.length && new Set(ok.map((e) => m.entryEntity[e])).size === 1 && (!best || j - from > best.to - best.from))
               best = { block: blockIndex, from, to: j, entries: ok, approximate: true };
             j++;
             if (j >= t.count) break;

@@ -46,9 +46,16 @@ function rootTable(firstEdge: Int32Array, edgeTok: Int32Array | Uint16Array, tok
   return out;
 }
 
-export interface Matcher extends Trie {
-  data: Pick<IndexData, 'entities' | 'entries' | 'places'>;
-  /** a second trie (the user's own entries) whose entries follow this one's in data.entries; `fromBase`: the
+/** The dictionary entries a trie's terminals point to, as columns: entity index, flags (Flag), exact form ('' none). */
+export interface EntryColumns {
+  entryEntity: ArrayLike<number>;
+  entryFlags: ArrayLike<number>;
+  entryExact: ArrayLike<string>;
+}
+
+export interface Matcher extends Trie, EntryColumns {
+  data: Pick<IndexData, 'entities' | 'places'>;
+  /** a second trie (the user's own entries) whose entries follow this one's in the entry columns; `fromBase`: the
    *  bundled token id → the user trie's id, for words both know */
   extra?: { trie: Trie; entryOffset: number; fromBase: Map<number, number> };
   /** only blocks in these languages are matched (unset: all) */
@@ -58,17 +65,25 @@ export interface Matcher extends Trie {
 /** A matcher over a compiled index, plain (IndexData) or as shipped (PackedIndex: its arrays are used as they are). */
 export function createMatcher(index: IndexData | PackedIndex): Matcher {
   if (index.v === 5) {
-    const { firstEdge, edgeTok, termFirst, termEntry } = index;
+    const { firstEdge, edgeTok, termFirst, termEntry, entryEntity, entryFlags, entryExact } = index;
     const tokenId = new TokenTable(index.tokenUnits, index.tokenTable);
-    return { data: index, tokenId, firstEdge, edgeTok, termFirst, termEntry, rootChild: rootTable(firstEdge, edgeTok, tokenId.size), nameTokens: index.sizes.nameTokens ?? tokenId.size };
+    return {
+      data: index, tokenId, firstEdge, edgeTok, termFirst, termEntry, entryEntity, entryFlags, entryExact,
+      rootChild: rootTable(firstEdge, edgeTok, tokenId.size), nameTokens: index.sizes.nameTokens ?? tokenId.size,
+    };
   }
   // the same array kinds as the shipped index's, so that the trie walk sees one kind
   const tokenId = new TokenTable(index.tokens ?? '');
   const firstEdge = Int32Array.from(index.firstEdge), edgeTok = idArray(index.edgeTok);
   return {
     data: index, tokenId, firstEdge, edgeTok, termFirst: Int32Array.from(index.termFirst), termEntry: idArray(index.termEntry),
-    rootChild: rootTable(firstEdge, edgeTok, tokenId.size), nameTokens: index.nameTokens ?? tokenId.size,
+    ...entryColumns(index.entries), rootChild: rootTable(firstEdge, edgeTok, tokenId.size), nameTokens: index.nameTokens ?? tokenId.size,
   };
+}
+
+/** IndexData's entries as columns. */
+function entryColumns(entries: IndexData['entries']): EntryColumns {
+  return { entryEntity: Int32Array.from(entries, (e) => e[0]), entryFlags: Uint8Array.from(entries, (e) => e[1]), entryExact: entries.map((e) => e[2] ?? '') };
 }
 
 /** child of `node` along token id `tok`, or -1 */
@@ -130,11 +145,11 @@ function isTitle(m: Matcher, b: BlockScan, i: number): boolean {
 export function analyze(m: Matcher, c: Candidate, b: BlockScan): CandidateInfo {
   if (c.info) return c.info;
   const t = b.tokens;
-  const entries = m.data.entries;
+  const { entryEntity, entryFlags } = m;
   let firm = -1, several: number[] | undefined, ambiguousOnly = true;
   // indexed loops and reads, no destructuring: this runs before the JIT warms up, where an iterator costs
   for (let k = 0; k < c.entries.length; k++) {
-    const entry = entries[c.entries[k]], ent = entry[0], flags = entry[1];
+    const e = c.entries[k], ent = entryEntity[e], flags = entryFlags[e];
     if (flags & Flag.Short) continue;
     if (!(flags & Flag.Ambiguous)) ambiguousOnly = false;
     if (firm === -1) firm = ent;
@@ -202,15 +217,15 @@ function looksLikeAcronym(b: BlockScan, i: number): boolean {
 }
 
 function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: number): boolean {
-  const en = m.data.entries[entry], flags = en[1], exact = en[2];
+  const flags = m.entryFlags[entry], exact = m.entryExact[entry];
   const t = b.tokens;
   if (flags & Flag.Capital && !CASELESS.has(b.lang) && t.kind[from] === 0 && !t.upper[from]) return false;
-  if (!(flags & Flag.Exact) && from === to && m.data.entities[en[0]].type === 'person' && looksLikeAcronym(b, from)) return false;
+  if (!(flags & Flag.Exact) && from === to && m.data.entities[m.entryEntity[entry]].type === 'person' && looksLikeAcronym(b, from)) return false;
   if (flags & Flag.Short) {
     // a surname glued to another capitalized word is part of someone else's name ("Hassan Wirayuda")
     if (b.lang !== 'de' && isNameLike(t, to + 1) && !isTitle(m, b, to + 1) && t.start[to + 1] - t.end[to] <= 1) return false;
   }
-  if (flags & (Flag.Exact | Flag.Ambiguous) && exact !== undefined && !exactIs(b.text, t, from, to, exact)) return false;
+  if (flags & (Flag.Exact | Flag.Ambiguous) && exact && !exactIs(b.text, t, from, to, exact)) return false;
   if (flags & Flag.Ambiguous) {
     // "Michael Jordan", "Chad Smith", "Georgia Tech": a capitalized word glued to the name makes it something else
     if (isNameLike(t, from - 1) && !t.sentenceStart[from] && !isTitle(m, b, from - 1)) return false;
@@ -221,7 +236,7 @@ function entryFits(m: Matcher, b: BlockScan, from: number, to: number, entry: nu
   return true;
 }
 
-/** The longest span from token i that `trie` accepts, its entries shifted by `offset` into m.data.entries. */
+/** The longest span from token i that `trie` accepts, its entries shifted by `offset` into the entry columns. */
 function longestAt(m: Matcher, trie: Trie, offset: number, b: BlockScan, blockIndex: number, i: number): Candidate | null {
   const t = b.tokens;
   const { termFirst, termEntry } = trie;
@@ -285,14 +300,20 @@ export function withUserIndex(base: Matcher, user: IndexData | null, langs: read
   const entities = [...base.data.entities];
   const byId = new Map(entities.map((e, i) => [e.id, i]));
   const mapped = user.entities.map((e) => byId.get(e.id) ?? entities.push(e) - 1);
-  const entries = [...base.data.entries, ...user.entries.map(([e, flags, exact]) => (exact === undefined ? [mapped[e], flags] : [mapped[e], flags, exact]) as [number, number, string?])];
+  const own = entryColumns(user.entries.map(([e, flags, exact]) => (exact === undefined ? [mapped[e], flags] : [mapped[e], flags, exact]) as [number, number, string?]));
+  const joined = <T extends Int32Array | Uint8Array>(a: ArrayLike<number>, b: T, make: (n: number) => T): T => { const out = make(a.length + b.length); out.set(a); out.set(b, a.length); return out; };
+  const columns: EntryColumns = {
+    entryEntity: joined(base.entryEntity, own.entryEntity as Int32Array, (n) => new Int32Array(n)),
+    entryFlags: joined(base.entryFlags, own.entryFlags as Uint8Array, (n) => new Uint8Array(n)),
+    entryExact: [...Array.from(base.entryExact), ...Array.from(own.entryExact)],
+  };
   const trie = createMatcher(user);
   const fromBase = new Map<number, number>();
   for (const key of (user.tokens ?? '').split('\n')) {
     const b = base.tokenId.get(key), u = trie.tokenId.get(key);
     if (b !== undefined && u !== undefined) fromBase.set(b, u);
   }
-  return { ...base, data: { ...base.data, entities, entries }, extra: { trie, entryOffset: base.data.entries.length, fromBase }, langs: restricted };
+  return { ...base, ...columns, data: { ...base.data, entities }, extra: { trie, entryOffset: base.entryEntity.length, fromBase }, langs: restricted };
 }
 
 export interface DocumentState {
@@ -483,11 +504,11 @@ function decideOpen(m: Matcher, doc: DocumentState, c: Candidate, multi: Map<Can
   const info = c.info!;
   if (!info.ents) {
     // what does not depend on the rest of the page is worked out once
-    const { entries, entities } = m.data;
-    const shorts = c.entries.filter((e) => entries[e][1] & Flag.Short);
-    info.ents = [...new Set(shorts.map((e) => entries[e][0]))];
+    const { entities } = m.data, { entryEntity, entryFlags } = m;
+    const shorts = c.entries.filter((e) => entryFlags[e] & Flag.Short);
+    info.ents = [...new Set(shorts.map((e) => entryEntity[e]))];
     info.inOffice = info.ents.filter((e) => holdsOfficeAt(entities[e], day));
-    info.distinct = shorts.some((e) => entries[e][1] & Flag.Distinctive);
+    info.distinct = shorts.some((e) => entryFlags[e] & Flag.Distinctive);
   }
   const ents = info.ents, inOffice = info.inOffice!;
   const namedHere = ents.filter((e) => seen.has(e));

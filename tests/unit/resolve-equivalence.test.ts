@@ -9,7 +9,7 @@ import { Flag, dayNumber } from '../../src/core/dictionary/index-format.ts';
 
 /** the resolution as it was before it became incremental: every candidate re-decided on every call */
 function referenceResolve(m: Matcher, doc: DocumentState): Mention[] {
-  const { entries, entities } = m.data;
+  const { entities } = m.data, { entryEntity, entryFlags } = m;
   const day = dayNumber(doc.options.date ?? new Date().toISOString().slice(0, 10));
   const firmSet = new Set<number>();
   for (const b of doc.blocks) for (const c of b.candidates) { const f = analyze(m, c, b).firm; if (f >= 0) firmSet.add(f); }
@@ -27,8 +27,8 @@ function referenceResolve(m: Matcher, doc: DocumentState): Mention[] {
     let entity = firm.get(c);
     if (entity !== undefined) lastFirm.set(entity, position);
     if (entity === undefined) {
-      const shorts = c.entries.filter((e) => entries[e][1] & Flag.Short);
-      const ents = [...new Set(shorts.map((e) => entries[e][0]))];
+      const shorts = c.entries.filter((e) => entryFlags[e] & Flag.Short);
+      const ents = [...new Set(shorts.map((e) => entryEntity[e]))];
       const named = ents.filter((e) => seen.has(e));
       if (named.length === 1) entity = named[0];
       else if (named.length > 1) {
@@ -38,7 +38,7 @@ function referenceResolve(m: Matcher, doc: DocumentState): Mention[] {
         const inOffice = ents.filter((e) => holdsOfficeAt(entities[e], day));
         if (c.info!.titled && (inOffice.length === 1 || ents.length === 1)) entity = inOffice[0] ?? ents[0];
         else {
-          const distinct = shorts.filter((e) => entries[e][1] & Flag.Distinctive).map((e) => entries[e][0]);
+          const distinct = shorts.filter((e) => entryFlags[e] & Flag.Distinctive).map((e) => entryEntity[e]);
           if (ents.length === 1 && distinct.length && inOffice.length === 1) entity = inOffice[0];
         }
       }

@@ -27,11 +27,15 @@ import { buildTokenTable, codeUnits, type TokenTableParts } from './token-table.
 
 type IdArray = Uint16Array | Int32Array;
 
-/** The shipped index once loaded: entities and entries as the matcher uses them, the trie as views over the file. */
+/** The shipped index once loaded: entities as the matcher uses them, entries as columns, the trie as views over
+ *  the file. */
 export interface PackedIndex {
   v: 5;
   entities: IndexData['entities'];
-  entries: IndexData['entries'];
+  /** entries' entity index, flags and exact form ('' none): columns, not ten thousand little arrays (memory) */
+  entryEntity: IdArray;
+  entryFlags: Uint8Array;
+  entryExact: string[];
   places?: IndexData['places'];
   /** unique token keys joined by '\n', as UTF-16 code units */
   tokenUnits: Uint16Array;
@@ -221,12 +225,8 @@ export function* decodeSteps({ kept, rest, header }: IndexBytes): Generator<stri
     } else e = { id: ids[i], type: TYPES[type[i]], name: names[i] };
     entities[i] = extras[i] ? Object.assign(e, extras[i]) : e;
   }
-  yield 'entries';
-  const entity = s.entryEntity, flags = s.entryFlags;
-  const entries: IndexData['entries'] = new Array(header.sizes.entries);
-  for (let i = 0; i < entries.length; i++) entries[i] = exact[i] ? [entity[i], flags[i], exact[i]] : [entity[i], flags[i]];
   return {
-    v: 5, sizes: header.sizes, entities, entries, ...(json.places ? { places: json.places as IndexData['places'] } : {}),
+    v: 5, sizes: header.sizes, entities, entryEntity: s.entryEntity as IdArray, entryFlags: s.entryFlags as Uint8Array, entryExact: exact, ...(json.places ? { places: json.places as IndexData['places'] } : {}),
     tokenUnits: s.tokenUnits as Uint16Array, tokenTable: { table: s.tokenTable as IdArray, starts: s.tokenStarts as Int32Array },
     firstEdge: s.firstEdge as Int32Array, edgeTok: s.edgeTok as IdArray, termFirst: s.termFirst as Int32Array, termEntry: s.termEntry as IdArray,
   };
@@ -236,7 +236,8 @@ export function* decodeSteps({ kept, rest, header }: IndexBytes): Generator<stri
 export function unpackIndex(p: PackedIndex): IndexData {
   return {
     v: 1, entities: p.entities, tokens: new TextDecoder('utf-16le').decode(p.tokenUnits), firstEdge: Array.from(p.firstEdge), edgeTok: Array.from(p.edgeTok),
-    termFirst: Array.from(p.termFirst), termEntry: Array.from(p.termEntry), entries: p.entries, ...(p.places ? { places: p.places } : {}),
+    termFirst: Array.from(p.termFirst), termEntry: Array.from(p.termEntry),
+    entries: p.entryExact.map((x, i) => (x ? [p.entryEntity[i], p.entryFlags[i], x] : [p.entryEntity[i], p.entryFlags[i]])), ...(p.places ? { places: p.places } : {}),
     ...(p.sizes.nameTokens !== undefined ? { nameTokens: p.sizes.nameTokens } : {}),
   };
 }
