@@ -12,7 +12,7 @@ import { generatePage, mulberry32, type CorpusDoc } from './lib/bench/page.ts';
 import { loadFacts, labelPools, surfaceForms, alternation, pickAliases } from './lib/bench/forms.ts';
 import { PRODUCT_LANGS } from './lib/bench/templates.ts';
 import { servePage, launchBoth } from './lib/bench/browser.ts';
-import { initProbe, walkProbe, ourProbe, markRegExpProbe, markArrayProbe, makeRangesProbe, mutateProbe, highlightFrameProbe, type Task } from './lib/bench/probes.ts';
+import { initProbe, walkProbe, ourProbe, markRegExpProbe, markArrayProbe, makeRangesProbe, mutateProbe, highlightFrameProbe, domChangeFrameProbe, type Task } from './lib/bench/probes.ts';
 import { median, targets, table, fx, ms, type Result } from './lib/bench/report.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -110,6 +110,7 @@ async function main() {
       ['Blink Ranges alone, same count', `${fx(ranges.blinkMB)} MB`, `${fx((ranges.blinkMB * MB) / ranges.n, 0)} B per Range + ${fx((ranges.jsMB * MB) / ranges.n, 0)} B JS; 2000 DOM inserts ${ms(ranges.mutateBefore)} → ${ms(ranges.mutateAfter)} with them live`],
       ['our longest task (scan window)', ms(result.longestTaskMs), `longest after DOMContentLoaded (incl. content-script injection, page layout) ${ms(median(R.longestAfterDcl))}`],
       ['Blink: a frame after one highlight change', ms(ranges.frame.frameMs), `with ${ranges.n} ranges registered, no extension (its long task ${ms(ranges.frame.longest)}): the browser re-lays every range on any change`],
+      ['Blink: a frame after a DOM change', ms(ranges.domFrame.frameMs), `one element appended by the page, no highlight touched, ${ranges.n} ranges registered (${ms(ranges.domFrame.withoutRangesMs)} without them): every DOM change rebuilds every range's markers`],
       ['mark.js regex longest task', ms(result.markjsLongestTaskMs), `mark.js array: longest chunk of 5 aliases ${ms(median(R.arrayLongest))}`],
     ];
     const ratios = [
@@ -234,7 +235,8 @@ async function rangeMemory(ctx: BrowserContext, url: string, n: number) {
     const h1 = await heapCdp(ctx, page);
     const mutateAfter = median([await page.evaluate(mutateProbe), await page.evaluate(mutateProbe), await page.evaluate(mutateProbe)]);
     const frame = await page.evaluate(highlightFrameProbe);
-    return { n: made, blinkMB: h1.blink - h0.blink, jsMB: h1.js - h0.js, mutateBefore, mutateAfter, frame };
+    const domFrame = await page.evaluate(domChangeFrameProbe);
+    return { n: made, blinkMB: h1.blink - h0.blink, jsMB: h1.js - h0.js, mutateBefore, mutateAfter, frame, domFrame };
   } finally {
     await page.close();
   }

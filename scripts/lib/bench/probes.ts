@@ -123,3 +123,30 @@ export async function highlightFrameProbe(): Promise<{ frameMs: number; longest:
   void b;
   return { frameMs, longest: Math.max(0, ...seen) };
 }
+
+/** Blink's cost of a plain DOM change once N ranges are registered (run after makeRangesProbe): one element appended,
+ *  no highlight touched; the browser rebuilds the markers of every registered range on the next frame. */
+export async function domChangeFrameProbe(): Promise<{ frameMs: number; withoutRangesMs: number }> {
+  const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const appendOne = async () => {
+    await frame();
+    const t0 = performance.now();
+    const s = document.createElement('span');
+    s.textContent = 'x';
+    document.body.append(s);
+    await frame();
+    const ms = performance.now() - t0;
+    s.remove();
+    return ms;
+  };
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) times.push(await appendOne());
+  // the same with the ranges taken away: what the frame costs without them
+  const saved = new Map((CSS as any).highlights as Map<string, unknown>);
+  (CSS as any).highlights.clear();
+  const bare: number[] = [];
+  for (let i = 0; i < 3; i++) bare.push(await appendOne());
+  for (const [k, v] of saved) (CSS as any).highlights.set(k, v);
+  const mid = (a: number[]) => [...a].sort((x, y) => x - y)[1];
+  return { frameMs: mid(times), withoutRangesMs: mid(bare) };
+}
