@@ -28,6 +28,15 @@ describe('Russian', () => {
     expect(ru.personForms('Мария Захарова', 'female')).toContain('Марией Захаровой');
     expect(ru.personForms('Касым-Жомарт Токаев')).toContain('Касыма-Жомарта Токаева');
   });
+  it('gives a surname in -ин/-ын both instrumentals: the Russian -ым and the foreign -ом', () => {
+    expect(ru.personForms('Си Цзиньпин')).toEqual(expect.arrayContaining(['Си Цзиньпином', 'Си Цзиньпина']));
+    expect(ru.personForms('Ллойд Остин')).toContain('Ллойдом Остином');
+    expect(ru.personForms('Ким Чен Ын')).toContain('Ким Чен Ыном');
+    expect(ru.personForms('Владимир Путин')).toContain('Владимиром Путиным');
+    expect(ru.surnameForms('Остин')).toEqual(expect.arrayContaining(['Остином', 'Остина']));
+    // a woman's surname keeps its own declension
+    expect(ru.personForms('Санна Марин', 'female')).not.toContain('Санной Марином');
+  });
 });
 
 describe('Ukrainian and Kazakh', () => {

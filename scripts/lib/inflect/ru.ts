@@ -37,12 +37,20 @@ function declineName(gender: 'male' | 'female', part: 'first' | 'middle' | 'last
   });
 }
 
+// petrovich declines a surname in -ин/-ын as a Russian one ("Путиным"); a foreign one takes -ом in the instrumental
+// ("Остином", "Си Цзиньпином", "Ким Чен Ыном", like "Дарвином"): both are made, as the surname's origin is not known
+const INSTRUMENTAL = PETROVICH_CASES.indexOf('instrumental');
+const foreignInstrumental = (gender: 'male' | 'female', surname: string) =>
+  gender === 'male' && /[иы]н$/i.test(surname) && !surname.includes('-') ? surname + 'ом' : null;
+
 /** All six cases of a person's name; each form keeps every word in the same case. */
 export function personForms(name: string, gender: 'male' | 'female' = 'male'): string[] {
   const words = name.split(/\s+/);
   const forms = new Set([name]);
   if (words.length === 1) {
     for (const f of declineName(gender, 'last', words[0])) forms.add(f);
+    const foreign = foreignInstrumental(gender, words[0]);
+    if (foreign) forms.add(foreign);
     return [...forms];
   }
   const parts = words.map((w, i) => (i === 0 ? 'first' : i === words.length - 1 ? 'last' : isPatronymic(w) ? 'middle' : null));
@@ -51,6 +59,12 @@ export function personForms(name: string, gender: 'male' | 'female' = 'male'): s
     forms.add(declined.map((d) => d[c]).join(' '));
     // a foreign given name is often left undeclined before a declined surname ("Иан Борча")
     forms.add([words[0], ...declined.slice(1).map((d) => d[c])].join(' '));
+  }
+  const foreign = foreignInstrumental(gender, words[words.length - 1]);
+  if (foreign) {
+    const middle = declined.slice(1, -1).map((d) => d[INSTRUMENTAL]);
+    forms.add([declined[0][INSTRUMENTAL], ...middle, foreign].join(' '));
+    forms.add([words[0], ...middle, foreign].join(' '));
   }
   // a double given name often declines in its last part only ("Касым-Жомарта Токаева")
   if (words[0].includes('-')) {
@@ -63,7 +77,8 @@ export function personForms(name: string, gender: 'male' | 'female' = 'male'): s
 
 /** A surname alone in every case. */
 export function surnameForms(surname: string, gender: 'male' | 'female' = 'male'): string[] {
-  return [...new Set([surname, ...declineName(gender, 'last', surname)])];
+  const foreign = foreignInstrumental(gender, surname);
+  return [...new Set([surname, ...declineName(gender, 'last', surname), ...(foreign ? [foreign] : [])])];
 }
 
 type Parse = { tag: { POS: string; CAse?: string; NMbr?: string; GNdr?: string; inan?: boolean; Geox?: boolean; toString(): string }; inflect(g: string[]): { word: string } | false; score: number };
