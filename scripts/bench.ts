@@ -8,7 +8,8 @@ import { readFileSync, readdirSync, existsSync, cpSync, mkdtempSync, rmSync } fr
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { generatePage, mulberry32, type CorpusDoc } from './lib/bench/page.ts';
+import { generatePage, type CorpusDoc } from './lib/bench/page.ts';
+import { mulberry32 } from './lib/random.ts';
 import { loadFacts, labelPools, surfaceForms, alternation, pickAliases } from './lib/bench/forms.ts';
 import { PRODUCT_LANGS } from './lib/bench/templates.ts';
 import { servePage, launchBoth } from './lib/bench/browser.ts';

@@ -300,12 +300,11 @@ export function withUserIndex(base: Matcher, user: IndexData | null, langs: read
   const entities = [...base.data.entities];
   const byId = new Map(entities.map((e, i) => [e.id, i]));
   const mapped = user.entities.map((e) => byId.get(e.id) ?? entities.push(e) - 1);
-  const own = entryColumns(user.entries.map(([e, flags, exact]) => (exact === undefined ? [mapped[e], flags] : [mapped[e], flags, exact]) as [number, number, string?]));
-  const joined = <T extends Int32Array | Uint8Array>(a: ArrayLike<number>, b: T, make: (n: number) => T): T => { const out = make(a.length + b.length); out.set(a); out.set(b, a.length); return out; };
+  // the user's entries follow the bundled ones in the same columns, their entities mapped as above
   const columns: EntryColumns = {
-    entryEntity: joined(base.entryEntity, own.entryEntity as Int32Array, (n) => new Int32Array(n)),
-    entryFlags: joined(base.entryFlags, own.entryFlags as Uint8Array, (n) => new Uint8Array(n)),
-    entryExact: [...Array.from(base.entryExact), ...Array.from(own.entryExact)],
+    entryEntity: Int32Array.from([...Array.from(base.entryEntity), ...user.entries.map((e) => mapped[e[0]])]),
+    entryFlags: Uint8Array.from([...Array.from(base.entryFlags), ...user.entries.map((e) => e[1])]),
+    entryExact: [...Array.from(base.entryExact), ...user.entries.map((e) => e[2] ?? '')],
   };
   const trie = createMatcher(user);
   const fromBase = new Map<number, number>();

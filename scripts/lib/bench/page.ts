@@ -2,7 +2,6 @@
 // and emphasis around parts of sentences and of names (as real pages split "<a>Ian</a> Borg" or "<b>Kaz</b>akhstan").
 // Written from the dictionary's labels in template sentences (templates.ts), or from a corpus read at run time.
 import { mulberry32 } from '../random.ts';
-export { mulberry32 };
 import { TEMPLATES, PRODUCT_LANGS, type ProductLang } from './templates.ts';
 import type { Label, LabelPools, BenchType } from './forms.ts';
 

@@ -108,7 +108,6 @@ export function mutateProbe() {
 export async function highlightFrameProbe(): Promise<{ frameMs: number; longest: number }> {
   const frame = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
   await frame();
-  const b: any = ((window as any).__bench ??= { longtasks: [] });
   const seen: number[] = [];
   const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push(e.duration); });
   try { obs.observe({ type: 'longtask' }); } catch { /* no long-task timing */ }
@@ -120,7 +119,6 @@ export async function highlightFrameProbe(): Promise<{ frameMs: number; longest:
   const frameMs = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 200));
   obs.disconnect();
-  void b;
   return { frameMs, longest: Math.max(0, ...seen) };
 }
 
