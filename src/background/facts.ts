@@ -1,10 +1,18 @@
-// The facts store, parsed once per service-worker life, on the first question asked of it.
-import factsText from '../../build/facts.json?raw';
+// The facts store (build/facts.json, emitted into assets/ by vite), read once per worker life on the first question
+// asked of it. A file of its own rather than a string in the worker's script: the worker starts on every page, and
+// a script with 3 MB of JSON in it takes the browser most of a second to start.
+import browser from 'webextension-polyfill';
+import factsUrl from '../../build/facts.json?url';
 import { createFacts, type Facts, type FactsStore } from '../core/dictionary/facts.ts';
 
-let facts: Facts | null = null;
+let facts: Promise<Facts> | null = null;
 
-export function getFacts(): Facts {
-  facts ??= createFacts(JSON.parse(factsText) as FactsStore);
+export function getFacts(): Promise<Facts> {
+  facts ??= (async () => {
+    const res = await fetch(browser.runtime.getURL(factsUrl.replace(/^\//, '')));
+    if (!res.ok) throw new Error(`the facts could not be read (${res.status})`);
+    return createFacts((await res.json()) as FactsStore);
+  })();
+  facts.catch(() => { facts = null; });
   return facts;
 }

@@ -19,6 +19,6 @@ export function withUserEntities(base: Facts, list: UserEntity[]): Facts {
 
 export async function currentFacts(): Promise<Facts> {
   entities ??= await loadUserEntities().catch(() => []);
-  merged ??= withUserEntities(getFacts(), entities);
+  merged ??= withUserEntities(await getFacts(), entities);
   return merged;
 }
