@@ -10,9 +10,11 @@ const manifest = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.
 function forBrowser(m: any) {
   if (browser === 'chrome') return m;
   // Firefox runs MV3 background code as an event page (background.scripts); its id and data-collection
-  // declaration live under browser_specific_settings
+  // declaration live under browser_specific_settings. Its messages are structured clones already: Chrome (148+)
+  // is asked for the same by message_serialization, a key Firefox does not know.
+  const { message_serialization: _, ...rest } = m;
   return {
-    ...m,
+    ...rest,
     background: { scripts: [m.background.service_worker], type: 'module' },
     browser_specific_settings: {
       gecko: { id: 'diplolens@diplolens.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },

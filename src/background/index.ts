@@ -1,4 +1,5 @@
-// The service worker: owns the facts and the settings, answers the content script and the popup.
+// The service worker: owns the dictionary, the facts and the settings; matches the pages' text for their content
+// scripts and answers them and the popup.
 // It makes no network request; messages from anything but our own extension are ignored.
 import browser from 'webextension-polyfill';
 import { parseRequest } from '../shared/messages.ts';
@@ -10,7 +11,9 @@ import { registerContextMenu } from './context-menu.ts';
 import { watchCommands } from './commands.ts';
 import { watchSites } from './sites.ts';
 import { handleMeetingRequest, isMeetingRequest, readingFor } from './meetings-handlers.ts';
+import { serveReadings } from './reading.ts';
 
+serveReadings();
 registerContextMenu();
 watchCommands();
 watchSites();

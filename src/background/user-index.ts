@@ -1,11 +1,10 @@
-// The user's own dictionary in the content script: read from storage.local, compiled into a small second index.
-// Entries were validated when they were saved (options page, import); here a light check of their shape is enough,
-// which keeps the schema library out of the script every page loads.
+// The user's own dictionary for matching: read from storage.local, compiled into a small second index. Entries were
+// validated when they were saved (options page, import); here a light check of their shape is enough.
 import browser from 'webextension-polyfill';
 import type { IndexData } from '../core/dictionary/index-format.ts';
 import { compileUserIndex, type UserEntity } from '../core/dictionary/user.ts';
 
-const KEY = 'userDictionary';
+export const USER_DICTIONARY_KEY = 'userDictionary';
 
 function entries(stored: unknown): UserEntity[] {
   if (!Array.isArray(stored)) return [];
@@ -13,22 +12,15 @@ function entries(stored: unknown): UserEntity[] {
     !!e && typeof e === 'object' && typeof e.id === 'string' && typeof e.type === 'string' && typeof e.name === 'string' && !!e.names && typeof e.names === 'object');
 }
 
-const compile = (stored: unknown): IndexData | null => {
-  const list = entries(stored);
-  return list.length ? compileUserIndex(list) : null;
-};
-
-export async function loadUserIndex(): Promise<IndexData | null> {
+/** The stored entries as they are now (`key` tells whether they changed since the last read) and their index. */
+export async function readUserIndex(): Promise<{ key: string; index: IndexData | null }> {
   try {
-    return compile((await browser.storage.local.get(KEY))[KEY]);
+    const stored = (await browser.storage.local.get(USER_DICTIONARY_KEY))[USER_DICTIONARY_KEY];
+    const list = entries(stored);
+    const key = list.length ? JSON.stringify(list) : '';
+    return { key, get index() { return list.length ? compileUserIndex(list) : null; } };
   } catch (err) {
-    console.debug('DiploLens: user dictionary not loaded', err);
-    return null;
+    console.debug('DiploLens: user dictionary not read', err);
+    return { key: '', index: null };
   }
-}
-
-export function watchUserIndex(fn: (index: IndexData | null) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[KEY]) fn(compile(changes[KEY].newValue));
-  });
 }

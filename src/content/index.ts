@@ -2,7 +2,6 @@
 // site the user switched off. Page text never leaves the tab except to our own service worker.
 import browser from 'webextension-polyfill';
 import './highlight.css';
-import { createMatcher, withUserIndex, type Matcher } from '../core/match.ts';
 import { parseRequest } from '../shared/messages.ts';
 import { loadSettings, onSettingsChanged, siteEnabled, type Settings } from '../shared/settings.ts';
 import type { Card } from '../core/cards.ts';
@@ -14,58 +13,40 @@ import { watchMutations, type Watcher } from './mutations.ts';
 import { pageDate } from './page-date.ts';
 import { detectLang } from '../core/language.ts';
 import { createHighlightStyles } from './highlight-styles.ts';
-import { loadUserIndex, watchUserIndex } from './user-index.ts';
 import { watchKeyboard } from './keyboard.ts';
+import { blockText } from './collect.ts';
 import { reportMeetings } from './report-meetings.ts';
-import { loadIndexInBrowser } from './load-index.ts';
 
 async function main() {
   let settings: Settings = await loadSettings();
   const host = location.hostname;
-  // the bundled index: fetched once, as soon as the site is known to be on (while the rest starts up), never when off
-  let base: Matcher | null = null;
-  let loading: Promise<void> | null = null;
-  const loadBase = () => (loading ??= (async () => {
-    const t0 = performance.now();
-    const index = await loadIndexInBrowser();
-    const t1 = performance.now();
-    base = createMatcher(index);
-    performance.measure('diplolens:decode', { start: t1, end: performance.now(), detail: 'matcher' });
-    performance.measure('diplolens:load-dictionary', { start: t0, end: performance.now() });
-  })());
-  if (siteEnabled(settings, host)) loadBase().catch(() => {});
   let page: Page | null = null;
   let stopHover: (() => void) | null = null;
   const highlighter = createHighlighter();
   const tooltip = createTooltip(document);
   const styles = createHighlightStyles();
-  let userIndex = await loadUserIndex();
   const lang = (document.documentElement.lang || '').slice(0, 2).toLowerCase() || detectLang(document.body?.innerText?.slice(0, 3000) ?? '') || 'en';
   const cardDate = () => pageDate(document) ?? new Date().toISOString().slice(0, 10);
 
   const openCard = async (m: PageMention) => {
-    const card = (await browser.runtime.sendMessage({ type: 'diplolens:card', id: m.mention.entity.id, lang: m.block.lang ?? lang, date: cardDate() })) as Card | null;
-    if (card && m.range.getClientRects().length) tooltip.show(m.range, card, m.block.lang ?? lang);
+    // the card speaks the language of the text around the name (as the worker matched it)
+    const blockLang = (m.block.lang ??= detectLang(blockText(m.block)) ?? lang);
+    const card = (await browser.runtime.sendMessage({ type: 'diplolens:card', id: m.mention.entity.id, lang: blockLang, date: cardDate() })) as Card | null;
+    if (card && m.range.getClientRects().length) tooltip.show(m.range, card, blockLang);
   };
 
-  let matcher: Matcher | null = null;
   let watcher: Watcher | null = null;
   const newPage = () => {
-    page = createPage(matcher!, document, highlighter, {
-      lang, date: pageDate(document), enabledTypes: () => settings.types,
+    // the text is matched by our service worker, with the user's own entries and the languages chosen now
+    page = createPage(document, highlighter, {
+      lang, date: pageDate(document), langs: settings.languages, enabledTypes: () => settings.types,
       onShadowRoot: (root) => { styles.adopt(root); watcher?.observe(root); },
     });
-    page.start();
+    page.start().catch((err) => console.debug('DiploLens: page not read', err));
     void reportMeetings(page);
   };
   const start = () => {
     if (page) return;
-    if (!base) {
-      loadBase().then(() => { if (siteEnabled(settings, host)) start(); }, (err) => console.debug('DiploLens: no dictionary', err));
-      return;
-    }
-    // the user's own entries and the languages to match, as they are now
-    matcher = withUserIndex(base, userIndex, settings.languages);
     // a single-page navigation is a new article: read it afresh
     watcher = watchMutations(document, () => page, () => { tooltip.hide(); page?.clear(); newPage(); });
     newPage();
@@ -115,7 +96,7 @@ async function main() {
   });
 
   // the user's dictionary changed in the options page: read the page again with it, without a reload
-  watchUserIndex((index) => { userIndex = index; if (page) { stop(); start(); } });
+  browser.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes.userDictionary && page) { stop(); start(); } });
   watchKeyboard({ page: () => page, tooltip, highlighter, open: openCard });
 
   if (siteEnabled(settings, host)) start();

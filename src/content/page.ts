@@ -1,20 +1,17 @@
-// One page's reading: its text blocks, the matcher's document state, the mentions and their ranges.
-// Scanning and highlighting are done in slices that yield to the page (no long tasks); work is proportional
-// to new text, and the part of the page on screen is read first.
-import { addBlocks, resolveChanges, startDocument, pendingWork, dropBlock, type Matcher, type DocumentState, type Mention } from '../core/match.ts';
-import { extractMeetings } from '../core/meetings.ts';
-import { meetingOptions } from '../core/scan.ts';
-import { detectLang } from '../core/language.ts';
+// One page's reading: its text blocks, the mentions and their ranges. The text goes to the service worker, which
+// matches it (see reader.ts); here the page is read and painted in slices that yield to it (no long tasks). Work is
+// proportional to new text, and the part of the page on screen is read first.
 import type { MentionOut, PageSummary } from '../core/contracts.ts';
 import type { EntityType } from '../core/dictionary/index-format.ts';
 import { collectBlocks, collectSliced, nodeIndexAt, blockText, type TextBlock } from './collect.ts';
 import type { Highlighter } from './highlight.ts';
+import { openReader, type PageMentionData } from './reader.ts';
 
 /** A mention on the page. Highlights hold a StaticRange: live Ranges cost memory and slow down every DOM change
  *  of the page (the browser updates each one); a live Range is made only when one is needed (hover, keyboard). */
 export class PageMention {
   private live: Range | null = null;
-  constructor(readonly mention: Mention, readonly block: TextBlock, readonly staticRange: StaticRange) {}
+  constructor(readonly mention: PageMentionData, readonly block: TextBlock, readonly staticRange: StaticRange) {}
   /** the mention's text as the page shows it (mentions on the page carry none of their own: memory) */
   get text(): string { return this.range.toString(); }
   get range(): Range {
@@ -28,9 +25,12 @@ export class PageMention {
   }
 }
 
-const sameMention = (a: Mention, b: Mention) => a.start === b.start && a.end === b.end && a.entity === b.entity;
+const sameMention = (a: PageMentionData, b: PageMentionData) => a.start === b.start && a.end === b.end && a.entity.id === b.entity.id;
 
 const SLICE_MS = 8;
+// text per message to the worker: the browser copies a message several times, and one of 1 MB costs it 4-8 times
+// as much per character as 16 of 64 KB (measured in Chromium 156)
+const MESSAGE_CHARS = 32 * 1024;
 const now = () => performance.now();
 const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -45,13 +45,14 @@ function firstVisible(blocks: TextBlock[]): number {
   return found;
 }
 
-export function createPage(matcher: Matcher, doc: Document, highlighter: Highlighter, opts: {
-  lang: string; date: string | null; enabledTypes: () => Record<EntityType, boolean>; onShadowRoot?: (root: ShadowRoot) => void;
+export function createPage(doc: Document, highlighter: Highlighter, opts: {
+  lang: string; date: string | null; langs: string[]; enabledTypes: () => Record<EntityType, boolean>; onShadowRoot?: (root: ShadowRoot) => void;
 }) {
-  const state: DocumentState = startDocument({ lang: opts.lang, date: opts.date ?? undefined, mentionText: false });
-  // near-misses are looked for a few milliseconds at a time; resolution repeats until every block had its turn
-  state.nearMissBudgetMs = SLICE_MS;
   const blocks: TextBlock[] = [];
+  /** blocks whose text changed or left the page */
+  const dropped: boolean[] = [];
+  const reader = openReader({ lang: opts.lang, date: opts.date, langs: opts.langs },
+    (n) => blocks.slice(0, n).map((b, i) => ({ text: dropped[i] ? null : blockText(b), lang: b.lang })));
   /** each block's highlighted mentions, in text order */
   let shown: (PageMention[] | undefined)[] = [];
   let all: PageMention[] | null = null;
@@ -64,13 +65,8 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
 
   /** Applies the blocks whose mentions changed (all blocks: `everything`), in slices; what stayed keeps its range. */
   async function resolve(everything = false) {
-    const t0 = now();
+    const changes = await reader.resolve(everything);
     const types = opts.enabledTypes();
-    const changes = resolveChanges(matcher, state);
-    if (everything) state.current!.forEach((list, i) => { if (list && !changes.has(i)) changes.set(i, list); });
-    performance.measure('diplolens:resolve', { start: t0, end: now() });
-    // deciding and highlighting are separate tasks
-    await pause();
     let sliceStart = now();
     for (const [i, list] of changes) {
       const block = blocks[i];
@@ -108,31 +104,36 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       }
     }
     performance.measure('diplolens:highlight', { start: sliceStart, end: now() });
-    if (pendingWork(state)) { await pause(); await resolve(); }
   }
 
-  /** Scans new blocks in slices of a few milliseconds. */
+  /** Sends new blocks to the worker in slices of a few milliseconds (it tells the language of a block without one). */
   async function scan(newBlocks: TextBlock[]) {
     let i = 0;
     while (i < newBlocks.length) {
       const t0 = now();
+      let batch: { text: string; lang: string | null }[] = [];
+      let chars = 0;
       while (i < newBlocks.length && now() - t0 < SLICE_MS) {
         const b = newBlocks[i++];
-        b.lang ??= detectLang(b.text) ?? opts.lang;
         const index = blocks.push(b) - 1;
         (blocksOf.get(b.element) ?? blocksOf.set(b.element, []).get(b.element)!).push(index);
-        addBlocks(matcher, state, [{ text: b.text, lang: b.lang }]);
-        // the matcher keeps what it needs; the page's copy of the text is let go (blockText gives it back)
+        batch.push({ text: b.text, lang: b.lang });
+        chars += b.text.length;
+        // the worker keeps what it needs; the page's copy of the text is let go (blockText gives it back)
         b.text = '';
+        if (chars >= MESSAGE_CHARS) { reader.add(batch); batch = []; chars = 0; }
       }
+      reader.add(batch);
+      // the benchmark (npm run bench) adds these to the worker's own matching time ('diplolens:worker-match')
       performance.measure('diplolens:match', { start: t0, end: now() });
       if (i < newBlocks.length) await pause();
     }
   }
 
-  const queue = (fn: () => Promise<void> | void) => (busy = busy.then(fn, fn));
+  // one thing at a time; a failure (the worker has no dictionary) is logged and does not stop what comes next
+  const queue = (fn: () => Promise<void> | void) => (busy = busy.then(fn).catch((err) => console.debug('DiploLens: reading failed', err)));
 
-  const drop = (i: number) => dropBlock(state, i);
+  const dropAll = (list: number[]) => { for (const i of list) dropped[i] = true; reader.drop(list); };
 
   return {
     /** the first reading: what is on screen first, then the rest */
@@ -150,16 +151,20 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     update: (roots: Node[]) => queue(async () => {
       const fresh: TextBlock[] = [];
       const live = roots.filter((r) => r.isConnected);
+      const gone: number[] = [];
       blocks.forEach((b, i) => {
-        if (!state.blocks[i]?.dropped && live.some((root) => root.contains(b.element) || b.nodes.some((n) => root.contains(n)))) drop(i);
+        if (!dropped[i] && live.some((root) => root.contains(b.element) || b.nodes.some((n) => root.contains(n)))) gone.push(i);
       });
+      dropAll(gone);
       for (const root of live) fresh.push(...collect(root));
       await scan(fresh);
       await resolve();
     }),
     /** removed nodes drop their highlights */
     prune: () => queue(async () => {
-      blocks.forEach((b, i) => { if (state.blocks[i] && !state.blocks[i].dropped && !b.nodes.every((n) => n.isConnected)) drop(i); });
+      const gone: number[] = [];
+      blocks.forEach((b, i) => { if (!dropped[i] && !b.nodes.every((n) => n.isConnected)) gone.push(i); });
+      dropAll(gone);
       await resolve();
     }),
     mentions: () => mentionsNow(),
@@ -179,10 +184,10 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
     },
     ofRange: (r: Range) => byRange.get(r),
     idle: () => busy,
-    summary(): PageSummary {
+    async summary(): Promise<PageSummary> {
       const base: number[] = [];
       let text = '';
-      for (const [i, b] of blocks.entries()) { base.push(text.length); text += (state.blocks[i] && !state.blocks[i].dropped ? blockText(b) : '') + '\n'; }
+      for (const [i, b] of blocks.entries()) { base.push(text.length); text += (dropped[i] ? '' : blockText(b)) + '\n'; }
       const outs: MentionOut[] = mentionsNow().map(({ mention: m }) => ({
         start: base[m.block] + m.start, end: base[m.block] + m.end, text: text.slice(base[m.block] + m.start, base[m.block] + m.end),
         entity: { id: m.entity.id, name: m.entity.name, type: m.entity.type },
@@ -190,11 +195,12 @@ export function createPage(matcher: Matcher, doc: Document, highlighter: Highlig
       return {
         url: location.href, title: doc.title, lang: opts.lang, date: opts.date,
         mentions: outs,
-        meetings: extractMeetings(text, outs, meetingOptions(matcher, opts.lang, opts.date)),
+        // the worker knows the places and who held which office on the page's date
+        meetings: outs.length ? await reader.meetings(text, outs) : [],
       };
     },
     rescan: () => queue(() => resolve(true)),
-    clear() { highlighter.clear(); byRange.clear(); shown = []; all = null; },
+    clear() { highlighter.clear(); byRange.clear(); shown = []; all = null; reader.close(); },
   };
 }
 

@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import type { PageSummary } from '../core/contracts.ts';
 import { isMeetingOut, MAX_EVIDENCE } from '../shared/meeting-check.ts';
 
-interface ReadPage { idle(): Promise<void>; summary(): PageSummary; mentions(): { mention: { entity: { id: string; type: string } } }[] }
+interface ReadPage { idle(): Promise<void>; summary(): PageSummary | Promise<PageSummary>; mentions(): { mention: { entity: { id: string; type: string } } }[] }
 type Send = (msg: unknown) => Promise<unknown>;
 
 const MAX_MEETINGS = 200;
@@ -43,7 +43,7 @@ export function reportMeetings(page: ReadPage, doc: Document = document, send: S
     try {
       await page.idle();
       if (!worthSummarizing(page)) return;
-      const msg = meetingsMessage(page.summary());
+      const msg = meetingsMessage(await page.summary());
       const signature = msg ? JSON.stringify([msg.url, msg.meetings.map((m) => [m.participants.map((p) => p.id), m.date])]) : '';
       if (!msg || signature === sent) return;
       sent = signature;
