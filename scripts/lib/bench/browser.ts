@@ -13,11 +13,15 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-ru
 
 export interface Served { origin: string; close(): Promise<void> }
 
-/** Serves one page (at /bench.html) on 127.0.0.1, a port of the system's choosing. */
+// the article a reader has open in another tab while the benchmark page loads
+const READER_PAGE = '<!doctype html><html lang="en"><meta charset="utf-8"><title>Reader</title><p>The Secretary-General of the United Nations met the OSCE Chair-in-Office in Vienna.</p></html>';
+
+/** Serves the benchmark page (at /bench.html) and a short article (/reader.html) on 127.0.0.1, a port of the system's choosing. */
 export async function servePage(html: string): Promise<Served> {
-  const body = Buffer.from(html, 'utf8');
+  const pages: Record<string, Buffer> = { '/bench.html': Buffer.from(html, 'utf8'), '/reader.html': Buffer.from(READER_PAGE, 'utf8') };
   const server = createServer((req, res) => {
-    if (new URL(req.url ?? '/', 'http://x').pathname !== '/bench.html') { res.writeHead(404).end('not found'); return; }
+    const body = pages[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!body) { res.writeHead(404).end('not found'); return; }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-length': body.length });
     res.end(body);
   });

@@ -38,8 +38,10 @@ export function ourProbe() {
   (globalThis as any).gc?.();
   return {
     match: get('diplolens:match'), highlight: get('diplolens:highlight'), load: get('diplolens:load-dictionary'),
-    resolve: get('diplolens:resolve'), collect: get('diplolens:collect'), decode: get('diplolens:decode'),
-    readFile: get('diplolens:read-file'), inflate: get('diplolens:inflate'),
+    resolve: get('diplolens:resolve'), collect: get('diplolens:collect'),
+    // the service worker's own work, reported back to the page: matching, deciding, and loading the dictionary
+    readyReceived: get('diplolens:ready-received'), workerMatch: get('diplolens:worker-match'), workerResolve: get('diplolens:worker-resolve'),
+    workerLoad: performance.getEntriesByName('diplolens:worker-load', 'measure').map((e) => (e as PerformanceMeasure).detail as { readMs: number; inflateMs: number; decodeMs: number; totalMs: number }),
     longtasks: b.longtasks as Task[], heapBefore: b.heapBefore as number | null, heapBeforeAt: b.heapBeforeAt as number | null,
     heapAfter: ((performance as any).memory?.usedJSHeapSize ?? null) as number | null, mentions,
   };
