@@ -14,7 +14,7 @@ import { generatePage, type CorpusDoc } from './lib/bench/page.ts';
 import { mulberry32 } from './lib/random.ts';
 import { loadFacts, labelPools, surfaceForms, alternation, pickAliases } from './lib/bench/forms.ts';
 import { PRODUCT_LANGS } from './lib/bench/templates.ts';
-import { servePage, launchBoth } from './lib/bench/browser.ts';
+import { servePage, launchBoth, workerHeap } from './lib/bench/browser.ts';
 import { initProbe, walkProbe, ourProbe, markRegExpProbe, markArrayProbe, makeRangesProbe, mutateProbe, highlightFrameProbe, domChangeFrameProbe, type Task } from './lib/bench/probes.ts';
 import { median, targets, table, fx, ms, type Result } from './lib/bench/report.ts';
 
@@ -71,14 +71,14 @@ async function main() {
     const R = { walk: [] as number[], scan: [] as number[], hl: [] as number[], collect: [] as number[], load: [] as number[], heap: [] as number[],
       heapCdp: [] as number[], longest: [] as number[], longestAfterDcl: [] as number[], mentions: [] as number[], slices: [] as number[],
       regexp: [] as number[], regexpLongest: [] as number[], regexpMarks: [] as number[], array: [] as number[], arrayDone: [] as number[],
-      arrayMarks: [] as number[], arrayLongest: [] as number[], pageScan: [] as number[], done: [] as number[], received: [] as number[], nodes: [] as number[], chars: [] as number[], plainHeap: [] as { js: number; blink: number }[], heapCdpExt: [] as { js: number; blink: number }[], hlSum: [] as number[], hlMeasures: [] as number[] };
+      arrayMarks: [] as number[], arrayLongest: [] as number[], pageScan: [] as number[], done: [] as number[], received: [] as number[], workerJs: [] as number[], workerBuffers: [] as number[], nodes: [] as number[], chars: [] as number[], plainHeap: [] as { js: number; blink: number }[], heapCdpExt: [] as { js: number; blink: number }[], hlSum: [] as number[], hlMeasures: [] as number[] };
     for (let i = 0; i < runs; i++) {
       const o = await ours(browsers.ext, url);
       const w = await plain(browsers.plain, url, walkProbe, true);
       const x = await plain(browsers.plain, url, markRegExpProbe, false, { source, flags: 'g', acrossElements }, true);
       const y = await plain(browsers.plain, url, markArrayProbe, false, { aliases, chunk: 5, capMs }, true);
       R.walk.push(w.result.ms); R.nodes.push(w.result.nodes); R.chars.push(w.result.chars); R.plainHeap.push(w.heapCdp!);
-      R.scan.push(o.scanMs); R.hl.push(o.highlightMs); R.collect.push(o.collectMs); R.load.push(o.loadMs); R.received.push(o.readyReceivedMs); R.pageScan.push(o.pageScanMs); R.done.push(o.doneMs); R.heap.push(o.heapDeltaMB);
+      R.scan.push(o.scanMs); R.hl.push(o.highlightMs); R.collect.push(o.collectMs); R.load.push(o.loadMs); R.received.push(o.readyReceivedMs); R.workerJs.push(o.workerHeap?.js ?? NaN); R.workerBuffers.push(o.workerHeap?.buffers ?? NaN); R.pageScan.push(o.pageScanMs); R.done.push(o.doneMs); R.heap.push(o.heapDeltaMB);
       R.heapCdpExt.push(o.heapCdp); R.hlSum.push(o.highlightSumMs); R.hlMeasures.push(o.highlightMeasures); R.longest.push(o.longestMs); R.longestAfterDcl.push(o.longestAfterDclMs); R.mentions.push(o.mentions); R.slices.push(o.match.length);
       R.regexp.push(x.result.ms); R.regexpMarks.push(x.result.marks);
       R.regexpLongest.push(Math.max(0, ...x.tasks.filter((t) => t.start < x.result.end && t.start + t.duration > x.result.start).map((t) => t.duration)));
@@ -124,6 +124,7 @@ async function main() {
       ['    inflating', ms(coldPart('inflateMs')), 'DecompressionStream, straight into the index\'s two regions'],
       ['    decoding (parse)', ms(coldPart('decodeMs')), 'views, JSON sections, entity and entry columns, the matcher'],
       ['JS heap growth, content script', `${fx(result.heapDeltaMB)} MB`, 'after GC: DOMContentLoaded → highlights done (MiB); the dictionary itself is in the worker, once'],
+      ['service worker heap, this page open', `${fx(median(R.workerJs) + median(R.workerBuffers))} MB`, `JS ${fx(median(R.workerJs))} MB + array buffers ${fx(median(R.workerBuffers))} MB (the index's arrays): the dictionary once for every tab, and this page's reading`],
       ['JS heap vs page without extension', `${fx(vsPlain('js'))} MB`, 'CDP Runtime.getHeapUsage after GC, highlights done'],
       ['Blink heap vs page without extension', `${fx(vsPlain('blink'))} MB`, 'CDP embedderHeapUsedSize (Oilpan: Ranges, Highlights, our UI) after GC'],
       ['Blink Ranges alone, same count', `${fx(ranges.blinkMB)} MB`, `${fx((ranges.blinkMB * MB) / ranges.n, 0)} B per Range + ${fx((ranges.jsMB * MB) / ranges.n, 0)} B JS; 2000 DOM inserts ${ms(ranges.mutateBefore)} → ${ms(ranges.mutateAfter)} with them live`],
@@ -228,6 +229,8 @@ async function ours(ctx: BrowserContext, url: string) {
     }
     const p = await page.evaluate(ourProbe);
     const heap = await heapCdp(ctx, page);
+    // the worker holds the dictionary (once for all pages) and this page's reading while it is open
+    const worker = await workerHeap(ctx).catch(() => null);
     const end = (m: Interval) => m.start + m.duration;
     const load = p.load[0];
     const all = [...p.match, ...p.highlight, ...p.resolve, ...p.collect];
@@ -249,7 +252,7 @@ async function ours(ctx: BrowserContext, url: string) {
       worker: p.workerLoad[0] ?? null,
       collectMs: p.collect.length ? covered(p.collect) : load ? p.match[0].start - end(load) : NaN,
       heapDeltaMB: p.heapBefore !== null && p.heapAfter !== null ? (p.heapAfter - p.heapBefore) / MB : NaN,
-      heapCdp: heap,
+      heapCdp: heap, workerHeap: worker,
       longestMs: longest(p.longtasks.filter((t) => t.start < to && t.start + t.duration > from)),
       longestAfterDclMs: longest(p.longtasks.filter((t) => p.heapBeforeAt === null || t.start + t.duration > p.heapBeforeAt)),
     };

@@ -38,7 +38,22 @@ interface Reading {
   doc: DocumentState | null;
   /** the matcher's entities already sent on this port */
   sent: Set<number>;
+  /** blocks received and not matched yet */
+  waiting: { text: string; lang: string }[];
   matchMs: number;
+}
+
+/** Matches the blocks that came since the last question. Matching waits for a question (not each message) so that
+ *  it does not compete with the page for the CPU while the page is still sending its text. */
+function matchWaiting(r: Reading): void {
+  if (!r.waiting.length) return;
+  const t0 = performance.now();
+  const blocks = r.waiting;
+  r.waiting = [];
+  // a block without a language of its own (no lang attribute) is told by its script and letters
+  for (const b of blocks) if (!b.lang) b.lang = detectLang(b.text) || r.doc!.options.lang || 'en';
+  addBlocks(r.matcher!, r.doc!, blocks);
+  r.matchMs += performance.now() - t0;
 }
 
 const entityIndexes = new WeakMap<Matcher, Map<IndexEntity, number>>();
@@ -79,15 +94,13 @@ async function handle(port: browser.Runtime.Port, r: Reading, msg: ToWorker): Pr
     case 'ping': return;
   }
   if (!r.matcher || !r.doc) return;
+  if (msg.op === 'add') {
+    for (let i = 0; i < msg.texts.length; i++) r.waiting.push({ text: msg.texts[i], lang: msg.langs[i] });
+    return;
+  }
+  matchWaiting(r);
   const t0 = performance.now();
   switch (msg.op) {
-    case 'add': {
-      // a block without a language of its own (no lang attribute) is told by its script and letters
-      const blocks = msg.texts.map((text, i) => ({ text, lang: msg.langs[i] || detectLang(text) || r.doc!.options.lang }));
-      addBlocks(r.matcher, r.doc, blocks);
-      r.matchMs += performance.now() - t0;
-      return;
-    }
     case 'drop':
       for (const i of msg.blocks) dropBlock(r.doc, i);
       return;
@@ -111,7 +124,7 @@ export function serveReadings(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== READING_PORT) return;
     if (port.sender?.id !== browser.runtime.id || !port.sender.tab) { port.disconnect(); return; }
-    const r: Reading = { matcher: null, doc: null, sent: new Set(), matchMs: 0 };
+    const r: Reading = { matcher: null, doc: null, sent: new Set(), waiting: [], matchMs: 0 };
     // messages are handled one at a time, in the order the page sent them
     let queue = Promise.resolve();
     let open = true;
@@ -120,6 +133,6 @@ export function serveReadings(): void {
       if (!msg) { console.debug('DiploLens: malformed reading message dropped'); return; }
       queue = queue.then(() => (open ? handle(port, r, msg) : undefined)).catch((err) => console.debug('DiploLens: reading message failed', err));
     });
-    port.onDisconnect.addListener(() => { open = false; r.doc = null; r.matcher = null; });
+    port.onDisconnect.addListener(() => { open = false; r.doc = null; r.matcher = null; r.waiting = []; });
   });
 }

@@ -46,3 +46,33 @@ export async function launchBoth(dist: string): Promise<Contexts> {
     close: async () => { await ext.close().catch(() => {}); await browser.close().catch(() => {}); await rm(dir, { recursive: true, force: true }); },
   };
 }
+
+/** The extension service worker's heap after a full GC: V8's JS heap and the array buffers behind it (the matching
+ *  index's typed arrays), read over CDP through a page of the context (playwright gives no session on a worker). */
+export async function workerHeap(ctx: BrowserContext): Promise<{ js: number; buffers: number } | null> {
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  const cdp = await ctx.newCDPSession(page);
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+    if (!sw) return null;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false })) as { sessionId: string };
+    let id = 0;
+    const pending = new Map<number, (v: any) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+      const m = JSON.parse(e.message);
+      pending.get(m.id)?.(m.result ?? m.error);
+      pending.delete(m.id);
+    });
+    const send = (method: string, params: object = {}) => new Promise<any>((r) => {
+      pending.set(++id, r);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+    await send('HeapProfiler.collectGarbage');
+    const u = await send('Runtime.getHeapUsage');
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    return { js: u.usedSize / 1048576, buffers: (u.backingStorageSize ?? NaN) / 1048576 };
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
