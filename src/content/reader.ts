@@ -102,7 +102,9 @@ export function openReader(opts: { lang: string; date: string | null; langs: str
 
   const ask = (msg: Extract<ToWorker, { id: number }>) => new Promise<FromWorker>((done, fail) => {
     pending.set(msg.id, { msg, done, fail });
-    try { post(msg); } catch (err) { pending.delete(msg.id); fail(err as Error); }
+    try { post(msg); } catch (err) { pending.delete(msg.id); fail(err as Error); return; }
+    // a worker without a dictionary answers nothing more: the question fails instead of waiting forever
+    ready.catch((err) => { if (pending.delete(msg.id)) fail(err); });
   });
 
   const visible = () => document.visibilityState === 'visible';
