@@ -11,7 +11,7 @@ import { registerContextMenu } from './context-menu.ts';
 import { watchCommands } from './commands.ts';
 import { watchSites } from './sites.ts';
 import { handleMeetingRequest, isMeetingRequest, readingFor } from './meetings-handlers.ts';
-import { serveReadings } from './reading.ts';
+import { serveReadings, warmUp } from './reading.ts';
 
 serveReadings();
 registerContextMenu();
@@ -24,6 +24,8 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
   if (!req) return;
   if (isMeetingRequest(req)) return handleMeetingRequest(req, sender, currentFacts);
   switch (req.type) {
+    case 'diplolens:warm':
+      return sender.tab ? warmUp() : undefined;
     case 'diplolens:card':
       return currentFacts().then(async (facts) => buildCard(facts, req.id, { lang: req.lang, date: req.date, meetings: await readingFor(facts, req.id) }));
     case 'diplolens:search':

@@ -119,6 +119,11 @@ async function handle(port: browser.Runtime.Port, r: Reading, msg: ToWorker): Pr
   }
 }
 
+/** Loads the dictionary if the worker has not yet (a page of ours started loading). */
+export function warmUp(): Promise<boolean> {
+  return loadBase().then(() => true, (err) => { base = null; console.debug('DiploLens: no dictionary', err); return false; });
+}
+
 /** Serves the pages' readings: only our own content scripts, in a tab, may connect. */
 export function serveReadings(): void {
   browser.runtime.onConnect.addListener((port) => {

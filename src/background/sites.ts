@@ -16,7 +16,7 @@ export async function syncContentScripts(): Promise<void> {
   const [cs] = browser.runtime.getManifest().content_scripts ?? [];
   if (!granted.length || !cs?.js?.length) return;
   await browser.scripting.registerContentScripts([{
-    id: SCRIPT_ID, matches: granted, excludeMatches: cs.matches, js: cs.js, css: cs.css, runAt: 'document_idle', allFrames: true,
+    id: SCRIPT_ID, matches: granted, excludeMatches: cs.matches, js: cs.js, css: cs.css, runAt: 'document_start', allFrames: true,
   }]);
 }
 

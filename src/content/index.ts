@@ -17,9 +17,19 @@ import { watchKeyboard } from './keyboard.ts';
 import { blockText } from './collect.ts';
 import { reportMeetings } from './report-meetings.ts';
 
+/** After the document is parsed and the page's own start-up scripts had their turn (what run_at document_idle gives). */
+async function documentReady(): Promise<void> {
+  if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+  await new Promise((r) => setTimeout(r, 0));
+}
+
 async function main() {
+  // injected when the page starts loading: the service worker is woken (and loads the dictionary, if it has to)
+  // while the page loads, not after; the page itself is read only once it is parsed
   let settings: Settings = await loadSettings();
   const host = location.hostname;
+  if (siteEnabled(settings, host)) browser.runtime.sendMessage({ type: 'diplolens:warm' }).catch(() => {});
+  await documentReady();
   let page: Page | null = null;
   let stopHover: (() => void) | null = null;
   const highlighter = createHighlighter();

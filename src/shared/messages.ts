@@ -6,6 +6,8 @@ import { DATE_RE, isMeetingOut, isWebUrl } from './meeting-check.ts';
 
 export type Request =
   | { type: 'diplolens:summary' }
+  // a page of ours starts loading: the worker loads the dictionary now if it has not
+  | { type: 'diplolens:warm' }
   | { type: 'diplolens:reveal'; id: string }
   | { type: 'diplolens:card'; id: string; lang: string; date: string }
   | { type: 'diplolens:search'; query: string; lang: string }
@@ -36,6 +38,7 @@ export function parseRequest(msg: unknown): Request | null {
   const m = msg as Record<string, unknown>;
   switch (m.type) {
     case 'diplolens:summary': return { type: m.type };
+    case 'diplolens:warm': return { type: m.type };
     case 'diplolens:reveal': return str(m.id, 200) ? { type: m.type, id: m.id } : null;
     case 'diplolens:card':
       return str(m.id, 200) && str(m.lang, 8) && str(m.date, 10) && DATE.test(m.date) ? { type: m.type, id: m.id, lang: m.lang, date: m.date } : null;

@@ -6,7 +6,8 @@ export interface Task { start: number; duration: number }
 export interface Measure { start: number; duration: number }
 
 /** Installed with page.addInitScript, before the page's own parsing: long tasks, and (with the extension) the JS heap
- *  after a full GC at DOMContentLoaded, which comes before the content script (run_at document_idle). */
+ *  after a full GC at DOMContentLoaded, before the content script reads the page (it is injected at document_start
+ *  but waits for DOMContentLoaded; its own code, loaded before, is not counted here: see the CDP heap figure). */
 export function initProbe(sampleHeap: boolean) {
   const b: any = ((window as any).__bench = { longtasks: [] as Task[], heapBefore: null, heapBeforeAt: null });
   try {
