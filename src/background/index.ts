@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import { parseRequest } from '../shared/messages.ts';
 import { buildCard } from '../core/cards.ts';
 import { search } from './search.ts';
-import { loadSettings, saveSettings } from '../shared/settings.ts';
+import { loadSettings, saveSettings, siteEnabled } from '../shared/settings.ts';
 import { currentFacts } from './user-facts.ts';
 import { registerContextMenu } from './context-menu.ts';
 import { watchCommands } from './commands.ts';
@@ -25,7 +25,9 @@ browser.runtime.onMessage.addListener((msg: unknown, sender: browser.Runtime.Mes
   if (isMeetingRequest(req)) return handleMeetingRequest(req, sender, currentFacts);
   switch (req.type) {
     case 'diplolens:warm':
-      return sender.tab ? warmUp() : undefined;
+      // not on a site the user switched off: nothing is loaded for a page we will not read
+      return sender.tab && sender.url && /^https?:/.test(sender.url)
+        ? loadSettings().then((s) => (siteEnabled(s, new URL(sender.url!).hostname) ? warmUp() : false)) : undefined;
     case 'diplolens:card':
       return currentFacts().then(async (facts) => buildCard(facts, req.id, { lang: req.lang, date: req.date, meetings: await readingFor(facts, req.id) }));
     case 'diplolens:search':

@@ -24,11 +24,11 @@ async function documentReady(): Promise<void> {
 }
 
 async function main() {
-  // injected when the page starts loading: the service worker is woken (and loads the dictionary, if it has to)
-  // while the page loads, not after; the page itself is read only once it is parsed
+  // injected when the page starts loading: the service worker is woken (and loads the dictionary, if it has to, and
+  // if the site is on: it knows the settings) while the page loads, not after; the page is read once it is parsed
+  browser.runtime.sendMessage({ type: 'diplolens:warm' }).catch(() => {});
   let settings: Settings = await loadSettings();
   const host = location.hostname;
-  if (siteEnabled(settings, host)) browser.runtime.sendMessage({ type: 'diplolens:warm' }).catch(() => {});
   await documentReady();
   let page: Page | null = null;
   let stopHover: (() => void) | null = null;
