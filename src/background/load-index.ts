@@ -6,7 +6,7 @@ import indexUrl from '../../build/index.bin.gz?url';
 import { decodeSteps, indexAssembler, type PackedIndex } from '../core/dictionary/pack.ts';
 import type { WorkerLoad } from '../shared/reading-port.ts';
 
-export async function loadIndexInWorker(): Promise<{ index: PackedIndex; load: Omit<WorkerLoad, 'totalMs'> }> {
+export async function loadIndexInWorker(): Promise<{ index: PackedIndex; load: Omit<WorkerLoad, 'totalMs' | 'doneAt'> }> {
   const t0 = performance.now();
   const res = await fetch(browser.runtime.getURL(indexUrl.replace(/^\//, '')));
   if (!res.ok) throw new Error(`the dictionary could not be read (${res.status})`);

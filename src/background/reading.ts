@@ -20,17 +20,17 @@ const loadBase = () => (base ??= (async () => {
   const { index, load } = await loadIndexInWorker();
   const t1 = performance.now();
   const matcher = createMatcher(index);
-  return { matcher, load: { ...load, decodeMs: load.decodeMs + performance.now() - t1, totalMs: performance.now() - t0 } };
+  const now = performance.now();
+  return { matcher, load: { ...load, decodeMs: load.decodeMs + now - t1, totalMs: now - t0, doneAt: performance.timeOrigin + now } };
 })());
 
-/** The matcher for a reading; `load` is the dictionary's load if this reading waited for it. */
-async function matcherFor(langs: string[]): Promise<{ matcher: Matcher; load: WorkerLoad | null }> {
-  const loaded = !!base;
+/** The matcher for a reading, and how the dictionary was loaded. */
+async function matcherFor(langs: string[]): Promise<{ matcher: Matcher; load: WorkerLoad }> {
   const b = await loadBase().catch((err) => { base = null; throw err; });
   const user = await readUserIndex();
   const key = `${user.key}\n${langs.join()}`;
   if (joined?.key !== key) joined = { key, matcher: withUserIndex(b.matcher, user.index, langs) };
-  return { matcher: joined.matcher, load: loaded ? null : b.load };
+  return { matcher: joined.matcher, load: b.load };
 }
 
 interface Reading {

@@ -71,7 +71,8 @@ export function openReader(opts: { lang: string; date: string | null; langs: str
         const readyAt = Math.min(t1, Math.max(t0, msg.at - performance.timeOrigin));
         performance.measure('diplolens:load-dictionary', { start: t0, end: readyAt });
         performance.measure('diplolens:ready-received', { start: t0, end: t1 });
-        if (msg.load) performance.measure('diplolens:worker-load', { start: Math.max(0, readyAt - msg.load.totalMs), end: readyAt, detail: msg.load });
+        const doneAt = msg.load ? msg.load.doneAt - performance.timeOrigin : -1;
+        if (msg.load && doneAt > 0) performance.measure('diplolens:worker-load', { start: Math.max(0, doneAt - msg.load.totalMs), end: doneAt, detail: msg.load });
         if (msg.error) reject(new Error(msg.error)); else resolve();
       };
       p.onMessage.addListener(onReady);

@@ -22,8 +22,9 @@ export type ToWorker =
   /** keeps the worker (and its loaded dictionary) alive while the reader looks at the page */
   | { op: 'ping' };
 
-/** How long the worker took to have the dictionary ready for a reading (its own load, when it had to load). */
-export interface WorkerLoad { readMs: number; inflateMs: number; decodeMs: number; totalMs: number }
+/** How long the worker took to load the dictionary, and when it was done (performance.timeOrigin + now()): a page
+ *  that started before that moment had it loaded for it (by its warm-up or its reading). */
+export interface WorkerLoad { readMs: number; inflateMs: number; decodeMs: number; totalMs: number; doneAt: number }
 
 export type FromWorker =
   /** at: when the worker answered (performance.timeOrigin + now(): comparable across the browser's contexts) */
@@ -86,7 +87,7 @@ export function parseFromWorker(msg: unknown): FromWorker | null {
   switch (m.op) {
     case 'ready': {
       const l = m.load as Record<string, unknown> | null;
-      const ok = l === null || (!!l && typeof l === 'object' && ['readMs', 'inflateMs', 'decodeMs', 'totalMs'].every((k) => typeof l[k] === 'number'));
+      const ok = l === null || (!!l && typeof l === 'object' && ['readMs', 'inflateMs', 'decodeMs', 'totalMs', 'doneAt'].every((k) => typeof l[k] === 'number'));
       return ok && typeof m.at === 'number' && (m.error === undefined || isStr(m.error, 500))
         ? { op: 'ready', at: m.at, load: l as WorkerLoad | null, ...(m.error === undefined ? {} : { error: m.error as string }) } : null;
     }

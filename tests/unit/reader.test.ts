@@ -77,7 +77,7 @@ describe('a reading, seen from the page', () => {
     expect(second.sent[1].texts).toEqual(['Ian Borg met Murat Nurtleu.', '', 'The OSCE met in Astana.']);
     expect(second.sent[2].blocks).toEqual([1]);
     expect(second.sent[3].everything).toBe(true);
-    second.reply({ op: 'ready', at: 0, load: { readMs: 1, inflateMs: 1, decodeMs: 1, totalMs: 3 } });
+    second.reply({ op: 'ready', at: 0, load: { readMs: 1, inflateMs: 1, decodeMs: 1, totalMs: 3, doneAt: 5 } });
     // the new worker numbers entities its own way; block 2 no longer has a mention: the page must hear it
     second.reply({ op: 'resolved', id: second.sent[3].id, changes: [[0, [0, 8, 41, 0]]], entities: [[41, 'person:ian-borg', 'Ian Borg', 'person']], matchMs: 0, resolveMs: 0 });
     const m = await a2;

@@ -39,7 +39,7 @@ describe('messages to the worker', () => {
 describe('answers from the worker', () => {
   it('accepts its answers', () => {
     expect(parseFromWorker({ op: 'ready', at: 1, load: null })).toEqual({ op: 'ready', at: 1, load: null });
-    expect(parseFromWorker({ op: 'ready', at: 1, load: { readMs: 1, inflateMs: 2, decodeMs: 3, totalMs: 6 } })?.op).toBe('ready');
+    expect(parseFromWorker({ op: 'ready', at: 1, load: { readMs: 1, inflateMs: 2, decodeMs: 3, totalMs: 6, doneAt: 7 } })?.op).toBe('ready');
     const resolved = { op: 'resolved', id: 1, changes: [[0, [0, 8, 17, 0]], [3, []]], entities: [[17, 'person:ian-borg', 'Ian Borg', 'person']], matchMs: 1, resolveMs: 2 };
     expect(parseFromWorker(resolved)).toEqual(resolved);
   });
