@@ -1,5 +1,6 @@
-// The content script: reads the page, highlights what it finds, answers the popup. Does nothing at all on a
-// site the user switched off. Page text never leaves the tab except to our own service worker.
+// The content script: reads the page, highlights what it finds, answers the popup. On a site the user switched
+// off it only says a page started loading (the worker checks the site and does nothing); it reads nothing there.
+// Page text never leaves the tab except to our own service worker.
 import browser from 'webextension-polyfill';
 import './highlight.css';
 import { parseRequest } from '../shared/messages.ts';
