@@ -76,4 +76,27 @@ describe('the service worker stops while the article is open', () => {
     expect(await tip.innerText()).toContain('António Guterres');
     await page.close();
   });
+
+  it('on a site the user switched off, a page that starts loading does not make the worker load the dictionary', async () => {
+    // an extension page of ours to change the settings with, as the popup's switch does
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/src/popup/index.html`);
+    const setSite = (enabled: boolean) => ext.evaluate((on) => chrome.runtime.sendMessage({ type: 'diplolens:site', host: '127.0.0.1', enabled: on }), enabled);
+    await setSite(false);
+    await stopWorker(ext);
+
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/seed-article-ru.html`);
+    await page.waitForTimeout(1500);
+    expect(await settledHighlights(page, 0)).toEqual([]);
+    const switchedOnAt = await page.evaluate(() => performance.now());
+    await setSite(true);
+    await settledHighlights(page, 10);
+    // the dictionary was loaded for this page after the site was switched on, not while it was off
+    const loaded = await page.evaluate(() => performance.getEntriesByName('diplolens:worker-load', 'measure').map((e) => e.startTime + e.duration));
+    expect(loaded).toHaveLength(1);
+    expect(loaded[0]).toBeGreaterThan(switchedOnAt);
+    await page.close();
+    await ext.close();
+  });
 });
