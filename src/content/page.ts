@@ -60,6 +60,15 @@ export function createPage(doc: Document, highlighter: Highlighter, opts: {
   const byRange = new Map<AbstractRange, PageMention>();
   /** the blocks read from each block element (an element interrupted by a nested block gives several) */
   const blocksOf = new Map<Element, number[]>();
+  /** blocks [0, indexed) are in blocksOf: it is filled on the first hover, not while the page is being read */
+  let indexed = 0;
+  const blocksAt = (el: Element) => {
+    for (; indexed < blocks.length; indexed++) {
+      const e = blocks[indexed].element;
+      (blocksOf.get(e) ?? blocksOf.set(e, []).get(e)!).push(indexed);
+    }
+    return blocksOf.get(el);
+  };
   let busy: Promise<void> = Promise.resolve();
   const collect = (root: Node) => collectBlocks(root, opts.onShadowRoot);
   const mentionsNow = () => (all ??= shown.flatMap((list) => list ?? []));
@@ -116,8 +125,7 @@ export function createPage(doc: Document, highlighter: Highlighter, opts: {
       let chars = 0;
       while (i < newBlocks.length && now() - t0 < SLICE_MS) {
         const b = newBlocks[i++];
-        const index = blocks.push(b) - 1;
-        (blocksOf.get(b.element) ?? blocksOf.set(b.element, []).get(b.element)!).push(index);
+        blocks.push(b);
         batch.push({ text: b.text, lang: b.lang });
         chars += b.text.length;
         // the worker keeps what it needs; the page's copy of the text is let go (blockText gives it back)
@@ -173,7 +181,7 @@ export function createPage(doc: Document, highlighter: Highlighter, opts: {
     /** the mentions over a text node: its block is found from the nearest block element above it */
     atNode(node: Node): PageMention[] {
       for (let el = node.parentElement; el; el = el.parentElement) {
-        const list = blocksOf.get(el);
+        const list = blocksAt(el);
         if (!list) continue;
         for (const i of list) {
           const k = blocks[i].nodes.indexOf(node as Text);
