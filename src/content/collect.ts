@@ -92,6 +92,12 @@ function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
   };
   const shadows: ShadowRoot[] = [];
   let finished = false;
+  // a block without a letter (a date, a number, a separator) is dropped when the next one starts, a piece of the
+  // work at a time, rather than all at the end in one long task
+  const closeBlock = () => {
+    if (current && !/\p{L}/u.test(current.text)) blocks.pop();
+    current = null;
+  };
   let pending: Node | null = null;
   /** walks until the deadline (checked every 256 nodes); true when the whole tree is read */
   const step = (deadline: number): boolean => {
@@ -111,7 +117,7 @@ function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
     if (n.nodeType === 1) {
       if ((n as Element).tagName === 'BR' && current) current.text += '\n';
       const shadow = (n as Element).shadowRoot;
-      if (shadow && (n as Element).localName !== OWN_UI) { shadows.push(shadow); current = null; }
+      if (shadow && (n as Element).localName !== OWN_UI) { shadows.push(shadow); closeBlock(); }
       continue;
     }
     const t = n as Text;
@@ -120,6 +126,7 @@ function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
     const block = blockOf(t);
     if (!current || current.element !== block) {
       if (!/\S/.test(value)) continue;
+      closeBlock();
       current = { text: '', lang: langOf(block), nodes: [], offsets: [], element: block };
       blocks.push(current);
     }
@@ -127,6 +134,7 @@ function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
     current.nodes.push(t);
     current.text += value;
   }
+  closeBlock();
   for (const shadow of shadows) {
     onShadowRoot?.(shadow);
     blocks.push(...collectBlocks(shadow, onShadowRoot));
@@ -134,7 +142,7 @@ function blockWalker(root: Node, onShadowRoot?: (root: ShadowRoot) => void) {
   finished = true;
   return true;
   };
-  return { step, blocks: () => blocks.filter((b) => /[\p{L}]/u.test(b.text)) };
+  return { step, blocks: () => blocks };
 }
 
 /** A block's text: kept while it is being matched, then rebuilt from its text nodes when asked for (the popup's

@@ -76,6 +76,8 @@ export function createPage(doc: Document, highlighter: Highlighter, opts: {
   /** Applies the blocks whose mentions changed (all blocks: `everything`), in slices; what stayed keeps its range. */
   async function resolve(everything = false) {
     const changes = await reader.resolve(everything);
+    // the answer was read and checked in the task that received it; highlighting starts in a task of its own
+    await pause();
     const types = opts.enabledTypes();
     let sliceStart = now();
     for (const [i, list] of changes) {
