@@ -30,7 +30,7 @@ const sameMention = (a: PageMentionData, b: PageMentionData) => a.start === b.st
 const SLICE_MS = 8;
 // text per message to the worker, and per task: one message of 1 MB cost the page 3-8 times as much per character
 // as 16 of 64 K characters, and a yield after each message lets the browser pass it on before the next: the page's
-// share of a 1 MB scan fell from 110-140 to 57-58 ms (npm run bench, Chromium 156, this 2-core machine)
+// share of a 1 MB scan fell from 110-140 to 44-62 ms (npm run bench, Chromium 156, this 2-core machine)
 const MESSAGE_CHARS = 32 * 1024;
 const now = () => performance.now();
 const pause = () => new Promise<void>((r) => setTimeout(r, 0));
