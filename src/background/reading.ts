@@ -15,6 +15,7 @@ let base: Promise<{ matcher: Matcher; load: WorkerLoad }> | null = null;
 /** the matcher with the user's entries and languages, kept for the combination last asked for */
 let joined: { key: string; matcher: Matcher } | null = null;
 
+/** The bundled matcher, loaded once per worker life (a failed load is tried again next time). */
 const loadBase = () => (base ??= (async () => {
   const t0 = performance.now();
   const { index, load } = await loadIndexInWorker();
@@ -22,11 +23,11 @@ const loadBase = () => (base ??= (async () => {
   const matcher = createMatcher(index);
   const now = performance.now();
   return { matcher, load: { ...load, decodeMs: load.decodeMs + now - t1, totalMs: now - t0, doneAt: performance.timeOrigin + now } };
-})());
+})().catch((err) => { base = null; throw err; }));
 
 /** The matcher for a reading, and how the dictionary was loaded. */
 async function matcherFor(langs: string[]): Promise<{ matcher: Matcher; load: WorkerLoad }> {
-  const b = await loadBase().catch((err) => { base = null; throw err; });
+  const b = await loadBase();
   const user = await readUserIndex();
   const key = `${user.key}\n${langs.join()}`;
   if (joined?.key !== key) joined = { key, matcher: withUserIndex(b.matcher, user.index, langs) };
@@ -121,7 +122,7 @@ async function handle(port: browser.Runtime.Port, r: Reading, msg: ToWorker): Pr
 
 /** Loads the dictionary if the worker has not yet (a page of ours started loading). */
 export function warmUp(): Promise<boolean> {
-  return loadBase().then(() => true, (err) => { base = null; console.debug('DiploLens: no dictionary', err); return false; });
+  return loadBase().then(() => true, (err) => { console.debug('DiploLens: no dictionary', err); return false; });
 }
 
 /** Serves the pages' readings: only our own content scripts, in a tab, may connect. */

@@ -1,24 +1,14 @@
-// The user's own dictionary for matching: read from storage.local, compiled into a small second index. Entries were
-// validated when they were saved (options page, import); here a light check of their shape is enough.
-import browser from 'webextension-polyfill';
+// The user's own dictionary for matching: the stored entries (validated, as the facts read them) compiled into a
+// small second index. Read afresh for each page's reading: a page restarted because the entries changed must see them.
 import type { IndexData } from '../core/dictionary/index-format.ts';
-import { compileUserIndex, type UserEntity } from '../core/dictionary/user.ts';
-
-export const USER_DICTIONARY_KEY = 'userDictionary';
-
-function entries(stored: unknown): UserEntity[] {
-  if (!Array.isArray(stored)) return [];
-  return stored.filter((e): e is UserEntity =>
-    !!e && typeof e === 'object' && typeof e.id === 'string' && typeof e.type === 'string' && typeof e.name === 'string' && !!e.names && typeof e.names === 'object');
-}
+import { compileUserIndex } from '../core/dictionary/user.ts';
+import { loadUserEntities } from '../shared/user-dictionary.ts';
 
 /** The stored entries as they are now (`key` tells whether they changed since the last read) and their index. */
 export async function readUserIndex(): Promise<{ key: string; index: IndexData | null }> {
   try {
-    const stored = (await browser.storage.local.get(USER_DICTIONARY_KEY))[USER_DICTIONARY_KEY];
-    const list = entries(stored);
-    const key = list.length ? JSON.stringify(list) : '';
-    return { key, get index() { return list.length ? compileUserIndex(list) : null; } };
+    const list = await loadUserEntities();
+    return { key: list.length ? JSON.stringify(list) : '', get index() { return list.length ? compileUserIndex(list) : null; } };
   } catch (err) {
     console.debug('DiploLens: user dictionary not read', err);
     return { key: '', index: null };
